@@ -1,0 +1,55 @@
+"""State shared by the block and inline parsers while one document is parsed."""
+
+from __future__ import annotations
+
+from tropewiki.markup.namespaces import DEFAULT_NAMESPACE
+from tropewiki.markup.targets import Target
+
+__all__ = ["ParseContext"]
+
+# Targets recur across pages (every work page links AlphaBitch…), so they are interned: one
+# Target object per (namespace, name, anchor) for the whole process, which saves building and
+# hashing a frozen dataclass at every first sight in every document. Bounded: when full it
+# is simply emptied (documents keep the objects they already hold).
+_INTERNED: dict[tuple[str, str, str], Target] = {}
+_MAX_INTERNED = 1 << 16
+
+
+class ParseContext:
+    """Hands out targets (one object per distinct target in a document) and numbers bare URLs."""
+
+    __slots__ = ("_named", "bare_targets", "external_count", "targets")
+
+    def __init__(self) -> None:
+        #: Every distinct target in order of first appearance.
+        self.targets: list[Target] = []
+        #: Targets of bare WikiWords by name (the parser's fast path reads it directly).
+        self.bare_targets: dict[str, Target] = {}
+        self._named: dict[tuple[str, str, str], Target] = {}
+        self.external_count = 0
+
+    def main(self, name: str) -> Target:
+        """The target of a bare WikiWord ``name`` (namespace Main, no anchor)."""
+        target = self.bare_targets.get(name)
+        if target is None:
+            target = self.bare_targets[name] = self.target(DEFAULT_NAMESPACE, name)
+        return target
+
+    def target(self, namespace: str, name: str, anchor: str = "") -> Target:
+        """The target ``namespace/name#anchor``; the same object for every occurrence."""
+        key = (namespace, name, anchor)
+        target = self._named.get(key)
+        if target is None:
+            target = _INTERNED.get(key)
+            if target is None:
+                if len(_INTERNED) >= _MAX_INTERNED:
+                    _INTERNED.clear()
+                target = _INTERNED[key] = Target(namespace, name, anchor)
+            self._named[key] = target
+            self.targets.append(target)
+        return target
+
+    def next_number(self) -> int:
+        """The number of the next bare external link: 1, 2, …"""
+        self.external_count += 1
+        return self.external_count

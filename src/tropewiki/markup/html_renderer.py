@@ -1,0 +1,349 @@
+"""Tree → HTML. Every text is escaped here; :func:`sanitize` then checks the result.
+
+Elements and CSS classes the web layer can style (nothing else is emitted; the sanitiser's
+allowlist in :mod:`tropewiki.markup.sanitizer` is built from the same list):
+
+=============================== =====================================================================
+``a.wikilink``                  a link to a wiki page that exists
+``a.wikilink.new``              a red link: the page does not exist yet
+``a.external``                  a link out of the wiki (``rel="nofollow noopener noreferrer"``);
+                                a bare one shows ``[1]``, ``[2]``, … in document order
+``a.anchor-link``               ``[[#name text]]``, a link within the page
+``span.anchor``                 ``[[#name]]``, carries ``id="name"``
+``span.spoiler``                hidden text. ``tabindex="0" role="button"`` and an ``aria-label``
+                                make it a keyboard-reachable control; without JavaScript, CSS
+                                reveals it on ``:hover``/``:focus``/``:focus-within``. A script can
+                                toggle ``.revealed`` (and drop the label) on click/Enter.
+``details.note``                ``[[note]]``/``[[labelnote:L]]``; ``<summary>`` holds the label
+``details.folder``              ``[[folder:Title]]``; ``<summary>`` holds the title
+``button.folder-control``       ``[[foldercontrol]]``; rendered ``hidden`` so that readers
+                                without JavaScript never see a dead button: the UI script
+                                removes ``hidden`` and wires it to open/close every folder
+``div.index-region``            ``[[index]] … [[/index]]``
+``span.smallcaps``              ``[[AC:x]]``; ``<s>`` is ``[[strike:x]]``
+``div.center``, ``div.rtl``     ``[[center:x]]``, ``[[rtl:x]]`` (with ``dir="rtl"``)
+``div.indent.indent-N``         ``[[indent:N:x]]``, N from 1 to 8
+``blockquote.quote``            ``->`` lines; ``p.quote-indent-N`` (N 2–4) for ``-->`` lines
+``figure.quoteright``           ``[[quoteright:W:URL]]``: ``<img width=W>`` plus ``<figcaption>``
+``div.para``                    a paragraph holding a note or a layout block (``<p>`` may not)
+=============================== =====================================================================
+
+Other elements: ``p``, ``h2``–``h4`` (``!`` to ``!!!``), ``ul``/``li``, ``em``, ``strong``,
+``s``, ``br``, ``hr``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from tropewiki.markup.nodes import (
+    Anchor,
+    AnchorLink,
+    Block,
+    Bold,
+    BulletList,
+    Document,
+    ExternalLink,
+    Folder,
+    FolderControl,
+    Heading,
+    IndexRegion,
+    Inline,
+    Italic,
+    Layout,
+    LineBreak,
+    Note,
+    Paragraph,
+    Quote,
+    QuoteImage,
+    Rule,
+    SmallCaps,
+    Spoiler,
+    Strike,
+    WikiLink,
+)
+from tropewiki.markup.sanitizer import sanitize
+from tropewiki.markup.targets import DefaultResolver, Resolved, Resolver, Target, default_url
+from tropewiki.markup.text import escape_attr, escape_text, plain_text
+from tropewiki.markup.titles import spaced_title
+
+__all__ = ["SPOILER_OPEN", "HtmlRenderer"]
+
+SPOILER_OPEN = (
+    '<span class="spoiler" tabindex="0" role="button"'
+    ' aria-label="Spoiler, activate to reveal" title="Spoiler">'
+)
+_EXTERNAL_OPEN = '<a class="external" href="{}" rel="nofollow noopener noreferrer">'
+_FOLDER_CONTROL = (
+    '<button type="button" class="folder-control" hidden="">Open/Close All Folders</button>'
+)
+
+_Parts = list[str]
+
+
+class HtmlRenderer:
+    """Renders documents to HTML, asking ``resolver`` about all of a document's links at once.
+
+    ``render`` returns sanitised HTML; ``render_unsanitized`` skips the sanitiser (for
+    measuring it, or when the caller sanitises itself — never send that to a browser as is).
+    A renderer keeps no per-document state, so one instance may serve many threads.
+    """
+
+    __slots__ = ("resolver",)
+
+    def __init__(self, resolver: Resolver | None = None) -> None:
+        self.resolver: Resolver = resolver if resolver is not None else DefaultResolver()
+
+    def render(self, doc: Document) -> str:
+        """Sanitised HTML for ``doc``."""
+        return sanitize(self.render_unsanitized(doc))
+
+    def render_unsanitized(self, doc: Document) -> str:
+        """HTML for ``doc`` as built (already escaped), before the sanitiser's check."""
+        targets = doc.targets
+        resolved = self.resolver.resolve_many(targets) if targets else {}
+        # Keyed by identity: the parser gives every occurrence of a target the same object,
+        # and hashing an int is far cheaper than hashing a Target at every link.
+        links = {id(target): _link_parts(answer) for target, answer in resolved.items()}
+        for target in targets:
+            if id(target) not in links:  # answered under an equal object, or not at all
+                links[id(target)] = _link_parts(resolved.get(target) or _unresolved(target))
+        parts: _Parts = []
+        _Pass(links, resolved).blocks(doc.children, parts)
+        return "".join(parts)
+
+
+class _Pass:
+    """The state of rendering one document."""
+
+    __slots__ = ("flow", "links", "resolved")
+
+    def __init__(self, links: dict[int, tuple[str, str]], resolved: Mapping[Target, Resolved]):
+        self.links = links
+        self.resolved = resolved
+        self.flow = False  # a block-level element was emitted inside inline content
+
+    # ---- blocks ------------------------------------------------------------------------------
+
+    def blocks(self, blocks: list[Block], parts: _Parts) -> None:
+        renderers = _BLOCK_RENDERERS
+        for block in blocks:
+            renderers[type(block)](self, block, parts)
+            parts.append("\n")
+
+    def paragraph(self, node: Paragraph, parts: _Parts) -> None:
+        self.wrapped(node.children, parts, "")
+
+    def wrapped(self, children: list[Inline], parts: _Parts, css_class: str) -> None:
+        """``<p>`` unless the content holds a block-level element, then ``<div class="para">``."""
+        at = len(parts)
+        parts.append("")
+        self.flow = False
+        self.inline(children, parts)
+        if self.flow:
+            parts[at] = f'<div class="para {css_class}">' if css_class else '<div class="para">'
+            parts.append("</div>")
+        else:
+            parts[at] = f'<p class="{css_class}">' if css_class else "<p>"
+            parts.append("</p>")
+
+    def heading(self, node: Heading, parts: _Parts) -> None:
+        tag = f"h{node.level + 1}"
+        parts.append(f"<{tag}>")
+        self.inline(node.children, parts)
+        parts.append(f"</{tag}>")
+
+    def bullet_list(self, node: BulletList, parts: _Parts) -> None:
+        parts.append("<ul>")
+        for item in node.items:
+            parts.append("<li>")
+            self.inline(item.children, parts)
+            if item.sublist is not None:
+                self.bullet_list(item.sublist, parts)
+            parts.append("</li>\n")
+        parts.append("</ul>")
+
+    def rule(self, node: Rule, parts: _Parts) -> None:
+        parts.append("<hr>")
+
+    def quote(self, node: Quote, parts: _Parts) -> None:
+        parts.append('<blockquote class="quote">')
+        for line in node.lines:
+            css_class = f"quote-indent-{line.level:d}" if line.level > 1 else ""
+            self.wrapped(line.children, parts, css_class)
+        parts.append("</blockquote>")
+
+    def quote_image(self, node: QuoteImage, parts: _Parts) -> None:
+        parts.append('<figure class="quoteright">')
+        if node.url:
+            src = escape_attr(node.url)
+            alt = escape_attr(plain_text(node.caption))
+            parts.append(f'<img src="{src}" width="{node.width:d}" alt="{alt}" loading="lazy">')
+        if node.caption is not None:
+            parts.append("<figcaption>")
+            self.inline(node.caption, parts)
+            parts.append("</figcaption>")
+        parts.append("</figure>")
+
+    def folder(self, node: Folder, parts: _Parts) -> None:
+        parts.append('<details class="folder"><summary>')
+        self.inline(node.title_children, parts)
+        parts.append("</summary>\n")
+        self.blocks(node.children, parts)
+        parts.append("</details>")
+
+    def folder_control(self, node: FolderControl, parts: _Parts) -> None:
+        parts.append(_FOLDER_CONTROL)
+
+    def index_region(self, node: IndexRegion, parts: _Parts) -> None:
+        parts.append('<div class="index-region">\n')
+        self.blocks(node.children, parts)
+        parts.append("</div>")
+
+    # ---- inline ------------------------------------------------------------------------------
+
+    def inline(self, nodes: list[Inline], parts: _Parts) -> None:
+        renderers = _INLINE_RENDERERS
+        links = self.links
+        for node in nodes:
+            kind = type(node)
+            if kind is str:
+                parts.append(node.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+            elif kind is WikiLink and node.children is None and id(node.target) in links:
+                opening, title = links[id(node.target)]  # a bare WikiWord: the usual link
+                parts.append(opening)
+                parts.append(title)
+                parts.append("</a>")
+            else:
+                renderers[kind](self, node, parts)
+
+    def wiki_link(self, node: WikiLink, parts: _Parts) -> None:
+        link = self.links.get(id(node.target))
+        if link is None:  # a tree built by hand, its targets not shared with doc.targets
+            target = node.target
+            link = _link_parts(self.resolved.get(target) or _unresolved(target))
+        opening, title = link
+        parts.append(opening)
+        if node.children is None:
+            parts.append(title)
+        else:
+            self.inline(node.children, parts)
+        parts.append("</a>")
+
+    def external_link(self, node: ExternalLink, parts: _Parts) -> None:
+        parts.append(_EXTERNAL_OPEN.format(escape_attr(node.url)))
+        if node.children is None:
+            parts.append(f"[{node.number:d}]")
+        else:
+            self.inline(node.children, parts)
+        parts.append("</a>")
+
+    def anchor_link(self, node: AnchorLink, parts: _Parts) -> None:
+        parts.append(f'<a class="anchor-link" href="#{escape_attr(node.anchor)}">')
+        self.inline(node.children, parts)
+        parts.append("</a>")
+
+    def anchor(self, node: Anchor, parts: _Parts) -> None:
+        parts.append(f'<span class="anchor" id="{escape_attr(node.name)}"></span>')
+
+    def spoiler(self, node: Spoiler, parts: _Parts) -> None:
+        parts.append(SPOILER_OPEN)
+        self.inline(node.children, parts)
+        parts.append("</span>")
+
+    def italic(self, node: Italic, parts: _Parts) -> None:
+        parts.append("<em>")
+        self.inline(node.children, parts)
+        parts.append("</em>")
+
+    def bold(self, node: Bold, parts: _Parts) -> None:
+        parts.append("<strong>")
+        self.inline(node.children, parts)
+        parts.append("</strong>")
+
+    def strike(self, node: Strike, parts: _Parts) -> None:
+        parts.append("<s>")
+        self.inline(node.children, parts)
+        parts.append("</s>")
+
+    def small_caps(self, node: SmallCaps, parts: _Parts) -> None:
+        parts.append('<span class="smallcaps">')
+        self.inline(node.children, parts)
+        parts.append("</span>")
+
+    def note(self, node: Note, parts: _Parts) -> None:
+        self.flow = True
+        label = escape_text(node.label) if node.label else "note"
+        parts.append(f'<details class="note"><summary>{label}</summary>')
+        self.inline(node.children, parts)
+        parts.append("</details>")
+
+    def layout(self, node: Layout, parts: _Parts) -> None:
+        self.flow = True
+        if node.kind == "rtl":
+            parts.append('<div class="rtl" dir="rtl">')
+        elif node.kind == "indent":
+            parts.append(f'<div class="indent indent-{node.level:d}">')
+        else:
+            parts.append('<div class="center">')
+        self.inline(node.children, parts)
+        parts.append("</div>")
+
+    def line_break(self, node: LineBreak, parts: _Parts) -> None:
+        parts.append("<br><br>")
+
+
+_Renderer = Callable[[_Pass, Any, _Parts], None]
+
+_BLOCK_RENDERERS: dict[type, _Renderer] = {
+    BulletList: _Pass.bullet_list,
+    Paragraph: _Pass.paragraph,
+    Heading: _Pass.heading,
+    Folder: _Pass.folder,
+    Quote: _Pass.quote,
+    Rule: _Pass.rule,
+    QuoteImage: _Pass.quote_image,
+    FolderControl: _Pass.folder_control,
+    IndexRegion: _Pass.index_region,
+}
+
+_INLINE_RENDERERS: dict[type, _Renderer] = {
+    WikiLink: _Pass.wiki_link,
+    Italic: _Pass.italic,
+    Bold: _Pass.bold,
+    Spoiler: _Pass.spoiler,
+    ExternalLink: _Pass.external_link,
+    Note: _Pass.note,
+    LineBreak: _Pass.line_break,
+    Strike: _Pass.strike,
+    SmallCaps: _Pass.small_caps,
+    Layout: _Pass.layout,
+    AnchorLink: _Pass.anchor_link,
+    Anchor: _Pass.anchor,
+}
+
+
+# The opening tag and escaped title per answer, by answer identity (each entry holds its
+# answer, so an id is not reused while its entry exists). Resolvers that keep their answers
+# between documents, like DefaultResolver, then pay for the strings once.
+_LINK_PARTS: dict[int, tuple[Resolved, tuple[str, str]]] = {}
+_MAX_LINK_PARTS = 1 << 16
+
+
+def _link_parts(resolved: Resolved) -> tuple[str, str]:
+    """The opening ``<a>`` tag and the escaped title for one answer."""
+    kept = _LINK_PARTS.get(id(resolved))
+    if kept is not None and kept[0] is resolved:
+        return kept[1]
+    css = "wikilink" if resolved.exists else "wikilink new"
+    parts = f'<a class="{css}" href="{escape_attr(resolved.url)}">', escape_text(resolved.title)
+    if len(_LINK_PARTS) >= _MAX_LINK_PARTS:
+        _LINK_PARTS.clear()
+    _LINK_PARTS[id(resolved)] = (resolved, parts)
+    return parts
+
+
+def _unresolved(target: Target) -> Resolved:
+    """What a target the resolver left out becomes: red, where it would be."""
+    return Resolved(default_url(target), False, spaced_title(target.name))

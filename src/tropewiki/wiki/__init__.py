@@ -1,0 +1,1 @@
+"""Storage of pages: namespaces, titles, Page and append-only Revision, redirects, diffs."""

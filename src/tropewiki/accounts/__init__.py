@@ -1,0 +1,1 @@
+"""Users, roles (reader, editor, moderator, admin) and per-user preferences."""

@@ -1,0 +1,1 @@
+"""Knowledge derived from page text: links, examples, index entries; the queries over them."""

@@ -1,0 +1,1 @@
+"""Server-rendered HTML: views, Jinja2 templates, static assets."""

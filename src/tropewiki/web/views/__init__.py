@@ -1,0 +1,1 @@
+"""Views, split by what they do: reading, editing, history, moderation, site pages, accounts."""

@@ -1,0 +1,77 @@
+"""What every view shares: rendering a template, turning refusals into clear pages."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from tropewiki.actions import ActionError, Actor
+from tropewiki.wiki.lookup import get_page
+from tropewiki.wiki.models import Page
+from tropewiki.wiki.titles import BadTitle
+
+
+def actor_for(request: HttpRequest) -> Actor:
+    ip = request.META.get("REMOTE_ADDR", "") or ""
+    user = request.user if request.user.is_authenticated else None
+    return Actor(user=user, ip=ip)
+
+
+def error_page(
+    request: HttpRequest, message: str, status: int = 400, title: str = ""
+) -> HttpResponse:
+    titles = {
+        400: "Bad request",
+        403: "Not allowed",
+        404: "Not found",
+        405: "Method not allowed",
+        409: "Conflict",
+    }
+    return render(
+        request,
+        "web/error.html",
+        {"title": title or titles.get(status, "Error"), "message": message, "status": status},
+        status=status,
+    )
+
+
+def handles_refusals(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Show an :class:`ActionError` or a bad title as a clear 4xx page, never a traceback."""
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except BadTitle as exc:
+            return error_page(request, str(exc), 400, "Bad page name")
+        except ActionError as exc:
+            return error_page(request, str(exc), exc.status)
+
+    return wrapper
+
+
+def page_or_404(
+    request: HttpRequest, namespace: str, name: str, *, include_deleted: bool = False
+) -> Page | HttpResponse:
+    page = get_page(f"{namespace}/{name}", include_deleted=include_deleted)
+    if page is None:
+        return error_page(request, f"There is no page {namespace}/{name}.", 404)
+    return page
+
+
+def int_param(request: HttpRequest, name: str, default: int | None = None) -> int | None:
+    raw = request.GET.get(name, request.POST.get(name))
+    if raw in (None, ""):
+        return default
+    try:
+        return int(raw)
+    except (TypeError, ValueError):
+        raise BadRequestParam(f"{name} must be a whole number.") from None
+
+
+class BadRequestParam(ActionError):
+    status = 400

@@ -205,3 +205,15 @@ def test_redirect_to_missing_page_is_refused(tool, db):
     """A redirect must point at an existing page."""
     with pytest.raises(BadInput, match="no such page"):
         save_page("Main/DoomedLovers", "[[redirect:Main/Nowhere]]", tool)
+
+
+def test_attribution_is_kept_and_shown(client, tool, db):
+    """Imported content keeps its source URL and licence, shown on the page."""
+    from tropewiki.actions import Attribution
+
+    url = "https://tvtropes.org/pmwiki/pmwiki.php/Literature/NeverLetMeGo"
+    save_page("Literature/NeverLetMeGo", "A novel.", tool, attribution=Attribution(url))
+    page = get_page("Literature/NeverLetMeGo")
+    assert (page.source_url, page.licence) == (url, "CC BY-NC-SA 3.0")
+    html = client.get("/Literature/NeverLetMeGo").content.decode()
+    assert url in html and "creativecommons.org/licenses/by-nc-sa/3.0/" in html

@@ -21,11 +21,12 @@ from tropewiki.actions.moderation import (
     unlock_page,
 )
 from tropewiki.actions.moves import RenameResult, rename_page
-from tropewiki.actions.pages import SaveResult, revert_page, save_page
+from tropewiki.actions.pages import Attribution, SaveResult, revert_page, save_page
 from tropewiki.actions.users import create_user, set_preferences, set_role
 
 __all__ = [
     "ActionError",
+    "Attribution",
     "Actor",
     "AlreadyExists",
     "BadInput",

@@ -23,6 +23,14 @@ from tropewiki.wiki.titles import BadTitle, Title, display_title
 
 
 @dataclass(frozen=True, slots=True)
+class Attribution:
+    """Where imported content came from and its licence, shown on the page and exported."""
+
+    source_url: str
+    licence: str = "CC BY-NC-SA 3.0"
+
+
+@dataclass(frozen=True, slots=True)
 class SaveResult:
     page: Page
     revision: Revision
@@ -55,12 +63,14 @@ def save_page(
     reason: str = "",
     base_revision: int | None = None,
     kind: str | None = None,
+    attribution: Attribution | None = None,
 ) -> SaveResult:
     """Save ``text`` as the new revision of the page at ``address`` (creating it if needed).
 
     ``base_revision`` is the id of the revision the editor started from (None when they started
     from nothing). If another save landed since, the two changes are merged line by line; if
-    they overlap, :class:`EditConflict` is raised and nothing is written.
+    they overlap, :class:`EditConflict` is raised and nothing is written. ``attribution``
+    (importers) records where the content came from and under which licence.
     """
     try:
         title = title_for(address)
@@ -71,7 +81,7 @@ def save_page(
     for attempt in range(2):
         try:
             with transaction.atomic():
-                return _save_locked(title, text, actor, reason, base_revision, kind)
+                return _save_locked(title, text, actor, reason, base_revision, kind, attribution)
         except IntegrityError:
             # Two first saves of the same new page raced; the loser retries as an edit.
             if attempt:
@@ -86,6 +96,7 @@ def _save_locked(
     reason: str,
     base_revision: int | None,
     kind: str | None,
+    attribution: Attribution | None = None,
 ) -> SaveResult:
     page = Page.objects.select_for_update().filter(key=title.key).first()
     created = page is None
@@ -135,7 +146,11 @@ def _save_locked(
             )
         merged = result.text != text
         text = result.text
+    if attribution is not None:
+        page.source_url, page.licence = attribution.source_url[:500], attribution.licence[:100]
     if current is not None and text == current.text and not page.is_deleted:
+        if attribution is not None:
+            page.save(update_fields=["source_url", "licence"])
         return SaveResult(page=page, revision=current, changed=False)
 
     revision_kind = kind or (

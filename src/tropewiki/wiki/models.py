@@ -63,6 +63,14 @@ class Page(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     delete_reason = models.CharField(max_length=300, blank=True)
+    source_url = models.URLField(
+        max_length=500, blank=True, help_text="Where imported content came from (attribution)."
+    )
+    licence = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="Licence of the page's content when not the wiki's own, e.g. CC BY-NC-SA 3.0.",
+    )
     created_at = models.DateTimeField()
     touched_at = models.DateTimeField(
         help_text="Last time this page or anything it displays changed."

@@ -11,7 +11,7 @@ from tropewiki.actions import EditConflict, NotAllowed, PageLocked, save_page
 from tropewiki.web.views.common import actor_for, error_page, handles_refusals, int_param
 from tropewiki.wiki.diffs import render_diff_html
 from tropewiki.wiki.lookup import get_page, title_for
-from tropewiki.wiki.rendering import render_text
+from tropewiki.wiki.rendering import page_html, render_text
 
 MAX_PREVIEW_BYTES = 1024 * 1024
 
@@ -37,6 +37,8 @@ def edit_view(request: HttpRequest, namespace: str, name: str) -> HttpResponse:
         "reason": "",
     }
     if request.method == "GET":
+        if page is not None:
+            context["preview"] = page_html(page)
         return render(request, "web/edit.html", context)
 
     text = request.POST.get("text", "")

@@ -3,26 +3,31 @@
 An example's text (what follows ``* TropeName:``) usually says up front how the work uses the
 trope: "Inverted - …", "Subverted.", "Creepily averted.", "Played for Laughs", or it links a
 variation page (``Main/InvertedTrope``, ``{{Subverted Trope}}``). :func:`detect_played` reads
-those announcements and returns variation slugs in a canonical order; ``[]`` means the example
-plays the trope straight.
+those announcements and returns variation slugs in the order of :data:`VARIATIONS`; ``[]``
+means the example plays the trope straight ("Played straight." included).
 
 Words that are also plain English ("averted her eyes", "the inverted cross", "his plan was
 subverted by…") count only where an editor announces a variation:
 
-* at the start of a clause (start of the text, after a sentence end, a colon, a semicolon, a
-  dash, an opening parenthesis or a comma), optionally after adverbs ("Creepily averted",
-  "Both played straight and averted", "Later subverted when…"), and followed by punctuation or a
-  connecting word, never by an object ("averted her eyes");
-* with an explicit reference to the trope ("this trope is subverted", "it's justified",
-  "subverts this trope", "a subversion", "an exaggerated version", "Inverted Trope").
+* at the start of a clause — the start of the text or of a sentence, or after a colon,
+  semicolon, dash, parenthesis, comma or conjunction — optionally after adverbs ("Creepily
+  averted", "Both played straight and averted", "Later subverted when…", "but is subverted"),
+  and followed by punctuation or a connecting word, never by an object ("averted her eyes");
+  "Implied" only at the start of a sentence;
+* with an explicit reference to the trope: "this trope is subverted", "it's justified",
+  "subverts this trope", "a subversion", "an exaggerated version", "Inverted Trope",
+  "implied to be this".
 
-Pure jargon ("lampshaded", "zig-zagged", "double subversion", "played for laughs",
-"gender-flipped", "deconstruction") and links to variation pages count anywhere, unless
-negated ("not played for laughs"). Every pattern is a compiled regular expression applied once
-per clause or once per text, so the cost is linear in the length of the text.
+Pure jargon ("lampshaded", "zig-zagged", "double subverted", "played for laughs",
+"gender-flipped", "deconstruction", "parodied", "spoofed") and links to variation pages count
+anywhere. Negated announcements ("not played for laughs") never count. "Double subverted" and
+"gender inverted" do not also count as "subverted" and "inverted".
 
-This module imports nothing from Django: it is called on every example of every save and is
-measured standalone (``bench/played.py``).
+Cost: a text with none of the variation stems ("avert", "subver", "lampshad", …) is settled by
+a few substring searches; otherwise each rule is tried only at a stem or in the short window
+before it, so the work stays linear in the length of the text. The module imports nothing from
+Django: it is called on every example of every save and measured standalone
+(``bench/played.py``).
 """
 
 from __future__ import annotations
@@ -55,7 +60,9 @@ VARIATIONS: tuple[Variation, ...] = (
     Variation("double-subverted", "Double Subverted", "A subversion is itself subverted."),
     Variation("parodied", "Parodied", "The trope is mocked by imitating it."),
     Variation("zig-zagged", "Zig-Zagged", "It flips back and forth between several variations."),
-    Variation("played-with", "Played With", "The work toys with the trope without one clear variation."),
+    Variation(
+        "played-with", "Played With", "The work toys with the trope without one clear variation."
+    ),
     Variation("averted", "Averted", "The trope could have applied and deliberately does not."),
     Variation("enforced", "Enforced", "Outside pressure (studio, censors, budget) made it happen."),
     Variation("lampshaded", "Lampshaded", "Characters point out that the trope is happening."),
@@ -63,7 +70,9 @@ VARIATIONS: tuple[Variation, ...] = (
     Variation("exploited", "Exploited", "A character takes advantage of the trope."),
     Variation("defied", "Defied", "A character deliberately prevents the trope."),
     Variation("discussed", "Discussed", "Characters talk about the trope itself."),
-    Variation("conversed", "Conversed", "Characters discuss the trope as it appears in other works."),
+    Variation(
+        "conversed", "Conversed", "Characters discuss the trope as it appears in other works."
+    ),
     Variation("implied", "Implied", "The trope happens off-screen and is only hinted at."),
     Variation("deconstructed", "Deconstructed", "Its real-world consequences are explored."),
     Variation("reconstructed", "Reconstructed", "It is rebuilt to work after a deconstruction."),
@@ -123,11 +132,13 @@ _PAGES: dict[str, str] = {
 
 # ``{{Inverted Trope}}``, ``[[InvertedTrope inverts]]``, ``[[Main/InvertedTrope]]``.
 _BRACKET_LINK = re.compile(r"\{\{([^{}|]{1,80})(?:\|[^{}]*)?\}\}|\[\[([^\[\]\s|]{1,80})")
-# A bare CamelCase word (pmwiki links those without brackets), optionally ``Main/``-prefixed.
-_CAMEL_LINK = re.compile(r"(?<![\w/])(?:Main[/.])?([A-Z][a-z]+(?:[A-Z][a-z]*)+)\b")
+# A bare CamelCase word (pmwiki links those without brackets), alone or after ``Main/``
+# (``…/pmwiki.php/Main/InvertedTrope`` too), never in another namespace (``Film/…``).
+_CAMEL_LINK = re.compile(r"(?:(?<=\bMain[/.])|(?<![\w/.]))([A-Z][a-z]+(?:[A-Z][a-z]*)+)\b")
 
 
 def _page_slug(target: str) -> str | None:
+    """The variation a link target names (``Main/InvertedTrope``, ``Inverted Trope``), if any."""
     name = target.strip()
     if "/" in name or "." in name:
         namespace, _, name = name.replace(".", "/").partition("/")
@@ -142,7 +153,7 @@ _MARKUP_LINK = re.compile(r"\[\[(?:[^\[\]\s|]+[ |])?([^\[\]]*)\]\]")
 _CURLY_LINK = re.compile(r"\{\{([^{}|]*)(?:\|([^{}]*))?\}\}")
 _SPOILER_OPEN = re.compile(r"\[\[(?:spoiler:|/?note\]\]|labelnote:[^\]]*\]\])", re.IGNORECASE)
 _EMPHASIS = re.compile(r"'{2,}")
-_ESCAPED_BREAK = re.compile(r"\\n")
+_ESCAPED_BREAK = re.compile(r"\\n")  # some exported data spell line breaks as a literal \n
 _CAMEL_SPLIT = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
@@ -165,6 +176,7 @@ def _named(table: dict[str, str]) -> str:
 
 
 def _unnamed(table: dict[str, str]) -> str:
+    """One alternation of the patterns, without groups (for patterns used twice in a regex)."""
     return "|".join(f"(?:{pattern})" for pattern in table.values())
 
 
@@ -371,9 +383,7 @@ _WORD_STARTS = (re.compile(r"\w*$"), re.compile(r"[\w'-]*$"))
 _SUBJECT_WORD = re.compile(
     rf"\b(?:this|that|the|it|which|makes?|made|making|{_TROPE_NOUN})\b", re.IGNORECASE
 )
-_DETERMINER = re.compile(
-    r"\b(?:a|an|the|this|its|another|one|something|bit|kind)\b", re.IGNORECASE
-)
+_DETERMINER = re.compile(r"\b(?:a|an|the|this|its|another|one|something|bit|kind)\b", re.IGNORECASE)
 
 
 def detect_played(text: str) -> list[str]:
@@ -387,8 +397,11 @@ def detect_played(text: str) -> list[str]:
     prose = _normalise(text)
     for pattern, word in _COMPOUNDS:
         prose = pattern.sub(word, prose)
-    for word_start in _stem_words(prose):
-        found.update(_around(prose, word_start))
+    words = _stem_words(prose)
+    for word in words:
+        found.update(_at_word(prose, word))
+    for low, high in _windows(words):
+        found.update(_in_window(prose, low, high))
     return sorted(found, key=_ORDER.__getitem__)
 
 
@@ -406,8 +419,20 @@ def _stem_words(prose: str) -> list[int]:
     return sorted(starts)
 
 
-def _around(prose: str, word: int) -> set[str]:
-    """The variations announced by the rules that can involve the word starting at ``word``."""
+def _windows(words: list[int]) -> list[tuple[int, int]]:
+    """The stretches of text ending at a stem word where an announcement of it may begin."""
+    windows: list[tuple[int, int]] = []
+    for word in words:
+        low = max(0, word - _WINDOW)
+        if windows and low <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], word)
+        else:
+            windows.append((low, word))
+    return windows
+
+
+def _at_word(prose: str, word: int) -> set[str]:
+    """The variations of the rules that begin at a stem word: jargon, "subverts this", …"""
     found: set[str] = set()
     for pattern in (_JARGON_ANYWHERE, _VERSION, _REFERENCE_OBJECT):
         match = pattern.match(prose, word)
@@ -415,18 +440,22 @@ def _around(prose: str, word: int) -> set[str]:
             found.update(_found(match))
     if _IMPLIED_REFERENCE.match(prose, word):
         found.add("implied")
+    return found
 
-    low = max(0, word - _WINDOW)
-    for start, sentence_start in _clause_starts(prose, low, word):
+
+def _in_window(prose: str, low: int, high: int) -> set[str]:
+    """The variations of the rules that begin a little before a stem: clauses, "this is …"."""
+    found: set[str] = set()
+    for start, sentence_start in _clause_starts(prose, low, high):
         found.update(_clause(prose, start, sentence_start))
-    for candidate in _SUBJECT_WORD.finditer(prose, low, word):
+    for candidate in _SUBJECT_WORD.finditer(prose, low, high):
         match = _REFERENCE_SUBJECT.match(prose, candidate.start())
         # "It's implied that …" states a fact of the story, not a way of playing the trope.
         if match is None or (match["implied"] and (match["subject"] or "").lower() == "it"):
             continue
         if not _negated(prose, match.start()):
             found.update(_found(match))
-    for candidate in _DETERMINER.finditer(prose, low, word):
+    for candidate in _DETERMINER.finditer(prose, low, high):
         match = _DETERMINED_NOUN.match(prose, candidate.start())
         if match is not None and not _negated(prose, match.start()):
             found.update(_found(match))

@@ -36,6 +36,7 @@ __all__ = [
     "DriftError",
     "LabelledText",
     "Locator",
+    "Miss",
     "Scores",
     "digest",
     "load_labelled",
@@ -69,6 +70,7 @@ class LabelledText:
 
     @property
     def expected(self) -> frozenset[str]:
+        """The hand-labelled variation slugs."""
         return frozenset(self.locator.labels)
 
 
@@ -124,19 +126,14 @@ def load_labelled(tsv: Path, shared: Path) -> list[LabelledText]:
 
 
 @dataclass
-class _Reader:
-    """The parsed content of one source file, read once."""
-
-    path: Path
-    loaded: Any = None
-
-
-@dataclass
 class _Sources:
+    """The shared directory's source files, each parsed once, and the texts inside them."""
+
     shared: Path
     cache: dict[str, Any] = field(default_factory=dict)
 
     def text(self, source: str, key: str) -> str:
+        """The text at ``key`` in ``source``; ``KeyError`` names the locator if there is none."""
         path = self.shared / source
         if source not in self.cache:
             self.cache[source] = _load(path)
@@ -159,6 +156,7 @@ class _Sources:
 
 
 def _load(path: Path) -> Any:
+    """Parse one source file into what :meth:`_Sources.text` indexes."""
     if path.name.endswith(".jsonl.gz"):
         with gzip.open(path, "rt", encoding="utf-8") as lines:
             records = (json.loads(line) for line in lines if line.strip())
@@ -176,6 +174,7 @@ def _load(path: Path) -> Any:
 
 
 def _step(value: Any, path: str) -> str:
+    """Follow ``a/0/b`` from ``value`` down to a text."""
     for step in filter(None, path.split("/")):
         value = value[int(step)] if isinstance(value, list) else value[step]
     if isinstance(value, dict) and "role" in value:
@@ -208,6 +207,7 @@ class Scores:
     misses: list[Miss] = field(default_factory=list)
 
     def support(self, slug: str) -> int:
+        """How many labelled rows carry ``slug``."""
         return self.true_positive[slug] + self.false_negative[slug]
 
     def precision(self, slug: str | None = None) -> float:
@@ -225,6 +225,7 @@ class Scores:
 
     @property
     def micro_f1(self) -> float:
+        """F1 over every (row, variation) decision, straight rows adding only false positives."""
         return self.f1()
 
     @property

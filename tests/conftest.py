@@ -5,16 +5,23 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 
-from tropewiki.actions import Actor, create_user, save_page
 
-# Tests serve static files from the source tree (no collectstatic, no manifest).
-settings.STORAGES = {
-    **settings.STORAGES,
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
-settings.WHITENOISE_USE_FINDERS = True
+def pytest_configure(config: pytest.Config) -> None:
+    """Serve static files from the source tree in tests (no collectstatic, no manifest).
+
+    Nothing here touches Django when it is off (``-p no:django`` for the pure markup tests).
+    """
+    if not config.pluginmanager.hasplugin("django"):
+        return
+    from django.conf import settings
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.WHITENOISE_USE_FINDERS = True
+
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
@@ -31,6 +38,8 @@ def shared_path(*parts: str) -> Path:
 
 @pytest.fixture
 def make_user(db):
+    from tropewiki.actions import create_user
+
     counter = iter(range(1, 10_000))
 
     def make(role: str = "editor", username: str | None = None):
@@ -51,13 +60,17 @@ def moderator(make_user):
 
 
 @pytest.fixture
-def tool() -> Actor:
+def tool():
+    from tropewiki.actions import Actor
+
     return Actor.system("tests")
 
 
 @pytest.fixture
 def make_page(db, tool):
-    def make(address: str, text: str, actor: Actor | None = None, **kwargs):
+    from tropewiki.actions import save_page
+
+    def make(address: str, text: str, actor=None, **kwargs):
         return save_page(address, text, actor or tool, **kwargs).page
 
     return make
@@ -78,9 +91,10 @@ def moderator_client(client, moderator):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
+def _fresh_cache(request: pytest.FixtureRequest):
     """Each test starts with an empty cache (ids repeat between rolled-back tests)."""
-    from django.core.cache import cache
+    if request.config.pluginmanager.hasplugin("django"):
+        from django.core.cache import cache
 
-    cache.clear()
+        cache.clear()
     yield

@@ -65,12 +65,12 @@ SETTINGS: dict[str, Setting] = {
         Setting(
             "TROPEWIKI_SIGNUP",
             "true",
-            "true: anyone may create an account (as an editor). false: only admins create accounts.",
+            "true: anyone may create an (editor) account. false: only admins create accounts.",
         ),
         Setting(
             "TROPEWIKI_PAGE_CACHE_SECONDS",
             "86400",
-            "How long a rendered page may stay in the cache; pages are invalidated on change anyway.",
+            "How long a rendered page may stay cached; changes invalidate pages anyway.",
         ),
         Setting(
             "TROPEWIKI_LOG_LEVEL",
@@ -180,5 +180,11 @@ def cache_config(url: str) -> dict[str, object]:
 
 def cache_prefix(database: dict[str, object]) -> str:
     """A short prefix naming the database, so wikis sharing a cache never mix their pages."""
-    ident = f"{database['ENGINE']}|{database.get('HOST', '')}|{database.get('PORT', '')}|{database['NAME']}"
+    parts = (
+        database["ENGINE"],
+        database.get("HOST", ""),
+        database.get("PORT", ""),
+        database["NAME"],
+    )
+    ident = "|".join(str(part) for part in parts)
     return "tw" + hashlib.sha1(ident.encode()).hexdigest()[:8]

@@ -28,7 +28,7 @@ def _initial_text() -> str:
 
 @pytest.mark.django_db(transaction=True)
 def test_parallel_saves_are_recorded_or_reported_never_lost(make_user):
-    """8 threads × 50 saves on 3 pages: each save is a revision or a conflict; last values survive."""
+    """8 threads × 50 saves on 3 pages: each is a revision or a conflict; last values survive."""
     tool = Actor.system("tests")
     for address in PAGES:
         save_page(address, _initial_text(), tool)

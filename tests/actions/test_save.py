@@ -129,9 +129,7 @@ def test_bad_text_is_refused_and_nothing_written(editor, text, message):
     assert not Page.objects.exists()
 
 
-@pytest.mark.parametrize(
-    "address", ["/", "Nowhere/Thing", "Main/<script>", "Main/" + "A" * 300]
-)
+@pytest.mark.parametrize("address", ["/", "Nowhere/Thing", "Main/<script>", "Main/" + "A" * 300])
 def test_bad_addresses_are_refused(editor, address):
     """Addresses that cannot name a page give BadInput, not an exception from the database."""
     with pytest.raises(BadInput):

@@ -45,7 +45,9 @@ def test_demo_pages_render_and_show_their_knowledge(client):
 def test_createuser_with_role(monkeypatch):
     """createuser makes an account with the given role, reading the password from the env."""
     monkeypatch.setenv("TW_TEST_PASSWORD", "a long passphrase 42")
-    call_command("createuser", "alice", role="moderator", password_env="TW_TEST_PASSWORD", verbosity=0)
+    call_command(
+        "createuser", "alice", role="moderator", password_env="TW_TEST_PASSWORD", verbosity=0
+    )
     assert get_user_model().objects.get(username="alice").profile.role == "moderator"
 
 
@@ -79,20 +81,27 @@ def test_serve_validates_options():
 
 
 def test_cli_prepare_only_in_a_fresh_data_dir(tmp_path):
-    """`tropewiki serve --prepare-only` on a fresh data dir migrates, loads the demo, collects static."""
+    """`serve --prepare-only` on a fresh data dir migrates, loads the demo, collects static."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("TROPEWIKI_")}
     env["TROPEWIKI_HOME"] = str(tmp_path)
     env["TROPEWIKI_DATABASE_URL"] = ""
     result = subprocess.run(
         [sys.executable, "-m", "tropewiki", "serve", "--prepare-only"],
-        env=env, capture_output=True, text=True, timeout=300,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "tropewiki.sqlite3").exists()
     assert (tmp_path / "secret_key").exists()
     assert (tmp_path / "static" / "staticfiles.json").exists()
     check = subprocess.run(
-        [sys.executable, "-m", "tropewiki", "check"], env=env, capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "tropewiki", "check"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert check.returncode == 0, check.stderr
     assert "journal_mode=wal" in check.stdout

@@ -21,11 +21,13 @@ def little_wiki(make_page):
     )
     make_page(
         "Main/DownerEnding",
-        "It ends badly.\n\n[[folder:Literature]]\n* Literature/{{Frankenstein}}: Everyone dies in the ice.\n[[/folder]]\n",
+        "It ends badly.\n\n[[folder:Literature]]\n"
+        "* Literature/{{Frankenstein}}: Everyone dies in the ice.\n[[/folder]]\n",
     )
     make_page(
         "Theatre/RomeoAndJuliet",
-        "%%title: Romeo and Juliet\nA play.\n\n* StarCrossedLovers: Both die.\n* DownerEnding: Subverted. The families reconcile over the bodies.\n** A nested detail.\n",
+        "%%title: Romeo and Juliet\nA play.\n\n* StarCrossedLovers: Both die.\n"
+        "* DownerEnding: Subverted. The families reconcile over the bodies.\n** A nested detail.\n",
     )
     make_page("Literature/Frankenstein", "A novel.\n\n* MadScientist: Victor, obviously.\n")
 
@@ -139,7 +141,8 @@ def test_index_bars(make_page, tool):
         make_page(f"Literature/{name}", "A novel.")
     index = make_page(
         "Main/SciFiNovels",
-        "Novels.\n\n[[index]]\n* Literature/{{Accelerando}}\n* Literature/BlackMan\n* Literature/{{Dune}}\n[[/index]]\n\n* NotAMember\n",
+        "Novels.\n\n[[index]]\n* Literature/{{Accelerando}}\n* Literature/BlackMan\n"
+        "* Literature/{{Dune}}\n[[/index]]\n\n* NotAMember\n",
     )
     set_page_type(index, "index", tool)
     bars = index_bars(get_page("Literature/BlackMan"))

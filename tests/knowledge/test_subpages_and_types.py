@@ -67,7 +67,10 @@ def test_page_type_form_for_moderators(moderator_client, make_page):
     make_page("Main/VampireFiction", "Text.")
     moderator_client.post("/Main/VampireFiction/type", {"page_type": "index"})
     assert get_page("Main/VampireFiction").page_type == "index"
-    assert moderator_client.post("/Main/VampireFiction/type", {"page_type": "bogus"}).status_code == 400
+    assert (
+        moderator_client.post("/Main/VampireFiction/type", {"page_type": "bogus"}).status_code
+        == 400
+    )
 
 
 def test_wick_check_pages(client, make_page):

@@ -46,7 +46,7 @@ def test_signup_can_be_closed(client, settings):
 
 
 def test_login_logout(client, editor):
-    """Logging in with the right password works; a wrong one says so; logging out ends the session."""
+    """The right password logs in; a wrong one says so; logging out ends the session."""
     bad = client.post("/-/login", {"username": editor.username, "password": "wrong"})
     assert bad.status_code == 400 and "correct" in bad.content.decode()
     good = client.post(

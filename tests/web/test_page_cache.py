@@ -77,7 +77,7 @@ def _redis_url() -> str:
 
 
 def test_shared_redis_cache_serves_and_invalidates(client, make_page, settings, tool):
-    """With a Redis cache, a page cached by one process is served to all and invalidated by an edit."""
+    """With Redis, a page cached by one process is served to all and invalidated by an edit."""
     from django.core.cache import caches
 
     settings.CACHES = {

@@ -26,9 +26,9 @@ from tropewiki.actions.users import create_user, set_preferences, set_role
 
 __all__ = [
     "ActionError",
-    "Attribution",
     "Actor",
     "AlreadyExists",
+    "Attribution",
     "BadInput",
     "EditConflict",
     "NotAllowed",

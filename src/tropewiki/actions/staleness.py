@@ -11,7 +11,7 @@ from tropewiki.wiki.models import Page
 
 
 def mark_stale(page_ids: Iterable[int]) -> int:
-    """Bump ``generation`` (and ``touched_at``) of these pages; their page cache entries no longer match."""
+    """Bump ``generation`` and ``touched_at`` of these pages: their cached views no longer match."""
     ids = {i for i in page_ids if i is not None}
     if not ids:
         return 0

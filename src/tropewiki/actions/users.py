@@ -29,7 +29,12 @@ def create_user(
     if role not in Role.values:
         raise BadInput(f"Unknown role {role!r}; choose one of {', '.join(Role.values)}.")
     privileged = role in (Role.MODERATOR, Role.ADMIN)
-    if privileged and actor is not None and not actor.is_tool and not has_role(actor.user, Role.ADMIN):
+    if (
+        privileged
+        and actor is not None
+        and not actor.is_tool
+        and not has_role(actor.user, Role.ADMIN)
+    ):
         raise NotAllowed("Only admins can create moderators and admins.")
     if User.objects.filter(username__iexact=username).exists():
         raise AlreadyExists(f"The user name {username!r} is taken.")

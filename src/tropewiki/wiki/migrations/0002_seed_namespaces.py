@@ -3,8 +3,66 @@
 from django.db import migrations
 
 # Frozen here so that later edits to the seed list do not rewrite history.
-MEDIA = ["ARG", "Advertising", "Animation", "Anime", "Art", "AudioPlay", "Blog", "Bollywood", "ComicBook", "ComicStrip", "Fanfic", "Film", "Franchise", "LetsPlay", "LightNovel", "Literature", "Manga", "Manhua", "Manhwa", "Music", "Myth", "Podcast", "Radio", "Ride", "Roleplay", "Series", "TabletopGame", "Theatre", "Toys", "VideoGame", "VisualNovel", "WebAnimation", "WebVideo", "Webcomic", "WesternAnimation", "Wrestling"]
-SUBPAGES = ["Analysis", "Awesome", "Characters", "FanWorks", "FanficRecs", "Fridge", "Funny", "Haiku", "Headscratchers", "ImageLinks", "Laconic", "PlayingWith", "Quotes", "Recap", "ReferencedBy", "Synopsis", "Timeline", "Trivia", "WMG", "YMMV"]
+MEDIA = [
+    "ARG",
+    "Advertising",
+    "Animation",
+    "Anime",
+    "Art",
+    "AudioPlay",
+    "Blog",
+    "Bollywood",
+    "ComicBook",
+    "ComicStrip",
+    "Fanfic",
+    "Film",
+    "Franchise",
+    "LetsPlay",
+    "LightNovel",
+    "Literature",
+    "Manga",
+    "Manhua",
+    "Manhwa",
+    "Music",
+    "Myth",
+    "Podcast",
+    "Radio",
+    "Ride",
+    "Roleplay",
+    "Series",
+    "TabletopGame",
+    "Theatre",
+    "Toys",
+    "VideoGame",
+    "VisualNovel",
+    "WebAnimation",
+    "WebVideo",
+    "Webcomic",
+    "WesternAnimation",
+    "Wrestling",
+]
+SUBPAGES = [
+    "Analysis",
+    "Awesome",
+    "Characters",
+    "FanWorks",
+    "FanficRecs",
+    "Fridge",
+    "Funny",
+    "Haiku",
+    "Headscratchers",
+    "ImageLinks",
+    "Laconic",
+    "PlayingWith",
+    "Quotes",
+    "Recap",
+    "ReferencedBy",
+    "Synopsis",
+    "Timeline",
+    "Trivia",
+    "WMG",
+    "YMMV",
+]
 SITE = ["Administrivia", "DarthWiki", "JustForFun", "Sandbox", "SugarWiki", "Tropers"]
 
 

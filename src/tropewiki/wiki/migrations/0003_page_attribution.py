@@ -4,20 +4,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('wiki', '0002_seed_namespaces'),
+        ("wiki", "0002_seed_namespaces"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='page',
-            name='licence',
-            field=models.CharField(blank=True, help_text="Licence of the page's content when not the wiki's own, e.g. CC BY-NC-SA 3.0.", max_length=100),
+            model_name="page",
+            name="licence",
+            field=models.CharField(
+                blank=True,
+                help_text="Licence of the page's content when not the wiki's own, e.g. CC BY-NC-SA 3.0.",
+                max_length=100,
+            ),
         ),
         migrations.AddField(
-            model_name='page',
-            name='source_url',
-            field=models.URLField(blank=True, help_text='Where imported content came from (attribution).', max_length=500),
+            model_name="page",
+            name="source_url",
+            field=models.URLField(
+                blank=True,
+                help_text="Where imported content came from (attribution).",
+                max_length=500,
+            ),
         ),
     ]

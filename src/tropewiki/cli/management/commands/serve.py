@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 
 class Command(BaseCommand):
-    help = "Prepare the wiki (migrate, demo content when empty, static files) and serve it with gunicorn."
+    help = "Migrate, load the demo into an empty wiki, collect static files, serve with gunicorn."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(

@@ -16,7 +16,7 @@ import pytest
 SHARED_DIR = Path(__file__).resolve().parents[2].parent / "shared"
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def shared_file() -> Callable[[str], Path]:
     """A function: a file under ``../shared``, or skip the test when it is absent."""
 

@@ -8,7 +8,7 @@ from tropewiki.markup import render
 from tropewiki.markup.html_renderer import SPOILER_OPEN
 
 SP = SPOILER_OPEN
-EXT = 'class="external" rel="nofollow noopener noreferrer"'
+NOTE = '<details class="note"><summary>note</summary>'
 
 
 def wl(target: str, text: str) -> str:
@@ -26,8 +26,11 @@ def html(source: str) -> str:
 
 LINKS = [
     ("AlphaBitch", f"<p>{wl('Main/AlphaBitch', 'Alpha Bitch')}</p>"),
-    ("AbC ABcD A2BcDe", f"<p>{wl('Main/AbC', 'Ab C')} {wl('Main/ABcD', 'A Bc D')} "
-     f"{wl('Main/A2BcDe', 'A 2 Bc De')}</p>"),
+    (
+        "AbC ABcD A2BcDe",
+        f"<p>{wl('Main/AbC', 'Ab C')} {wl('Main/ABcD', 'A Bc D')} "
+        f"{wl('Main/A2BcDe', 'A 2 Bc De')}</p>",
+    ),
     ("Wiki W3C NASA iPhone", "<p>Wiki W3C NASA iPhone</p>"),
     ("AlphaBitch's", f"<p>{wl('Main/AlphaBitch', 'Alpha Bitch')}'s</p>"),
     ("xAlphaBitch", "<p>xAlphaBitch</p>"),
@@ -38,8 +41,10 @@ LINKS = [
     ("{{!!!}}", "<p>{{!!!}}</p>"),
     ("Film/TheMatrix", f"<p>{wl('Film/TheMatrix', 'The Matrix')}</p>"),
     ("Anime/{{Avatar}}", f"<p>{wl('Anime/Avatar', 'Avatar')}</p>"),
-    ("WesternAnimation/{{The Lion King|1994}}",
-     f"<p>{wl('WesternAnimation/TheLionKing1994', 'The Lion King')}</p>"),
+    (
+        "WesternAnimation/{{The Lion King|1994}}",
+        f"<p>{wl('WesternAnimation/TheLionKing1994', 'The Lion King')}</p>",
+    ),
     ("KingdomHeartsII/TropesAToL", f"<p>{wl('KingdomHeartsII/TropesAToL', 'Tropes A To L')}</p>"),
     ("Film/alien", "<p>Film/alien</p>"),
     ("Main.AlphaBitch", f"<p>{wl('Main/AlphaBitch', 'Alpha Bitch')}</p>"),
@@ -51,8 +56,10 @@ LINKS = [
 ]
 
 POTHOLES = [
-    ("[[CurbStompBattle thoroughly trounced]]",
-     f"<p>{wl('Main/CurbStompBattle', 'thoroughly trounced')}</p>"),
+    (
+        "[[CurbStompBattle thoroughly trounced]]",
+        f"<p>{wl('Main/CurbStompBattle', 'thoroughly trounced')}</p>",
+    ),
     ("[[Film/TheMatrix the first film]]", f"<p>{wl('Film/TheMatrix', 'the first film')}</p>"),
     ("[[Film/TheMatrix]]", f"<p>{wl('Film/TheMatrix', 'The Matrix')}</p>"),
     ("[[{{wiki word}} text]]", f"<p>{wl('Main/WikiWord', 'text')}</p>"),
@@ -64,12 +71,17 @@ POTHOLES = [
     ("[[AlphaBitch a FooBar]]", f"<p>{wl('Main/AlphaBitch', 'a FooBar')}</p>"),
     ("[[AlphaBitch a {{Death Seeker}}s]]", f"<p>{wl('Main/AlphaBitch', 'a Death Seekers')}</p>"),
     ("[[AlphaBitch see [[FooBar other]] x]]", f"<p>{wl('Main/AlphaBitch', 'see other x')}</p>"),
-    ("[[PageName#reception the reception]]", f"<p>{wl('Main/PageName#reception', 'the reception')}</p>"),
+    (
+        "[[PageName#reception the reception]]",
+        f"<p>{wl('Main/PageName#reception', 'the reception')}</p>",
+    ),
     ("[[#reception]]", '<p><span class="anchor" id="reception"></span></p>'),
     ("[[#reception see below]]", '<p><a class="anchor-link" href="#reception">see below</a></p>'),
     ("[[https://example.org The site]]", f"<p>{ext('https://example.org', 'The site')}</p>"),
-    ("[[http://x.org/]] and [[https://y.org/a?b=1&c=2]]",
-     f"<p>{ext('http://x.org/', '[1]')} and {ext('https://y.org/a?b=1&amp;c=2', '[2]')}</p>"),
+    (
+        "[[http://x.org/]] and [[https://y.org/a?b=1&c=2]]",
+        f"<p>{ext('http://x.org/', '[1]')} and {ext('https://y.org/a?b=1&amp;c=2', '[2]')}</p>",
+    ),
     ("[[mailto:a@b.org write]]", f"<p>{ext('mailto:a@b.org', 'write')}</p>"),
 ]
 
@@ -92,19 +104,29 @@ TEXT = [
 
 SPOILERS_AND_NOTES = [
     ("[[spoiler:he dies]]", f"<p>{SP}he dies</span></p>"),
-    ("[[spoiler:a ''b'' AlphaBitch]]",
-     f"<p>{SP}a <em>b</em> {wl('Main/AlphaBitch', 'Alpha Bitch')}</span></p>"),
+    (
+        "[[spoiler:a ''b'' AlphaBitch]]",
+        f"<p>{SP}a <em>b</em> {wl('Main/AlphaBitch', 'Alpha Bitch')}</span></p>",
+    ),
     ("'''[[spoiler:Woo-jin]]''': Now", f"<p><strong>{SP}Woo-jin</span></strong>: Now</p>"),
     ("[[TheDragon Mr. [[spoiler:Han]]]]", f"<p>{wl('Main/TheDragon', f'Mr. {SP}Han</span>')}</p>"),
     ("[[spoiler:one [[spoiler:two]] three]]", f"<p>{SP}one {SP}two</span> three</span></p>"),
-    ("[[note]]an aside[[/note]]",
-     '<div class="para"><details class="note"><summary>note</summary>an aside</details></div>'),
-    ("[[labelnote:Why?]]because[[/labelnote]]",
-     '<div class="para"><details class="note"><summary>Why?</summary>because</details></div>'),
-    ("[[note]]x [[spoiler:y]][[/note]]",
-     f'<div class="para"><details class="note"><summary>note</summary>x {SP}y</span></details></div>'),
-    ("[[spoiler:x [[note]]y[[/note]]]]",
-     f'<div class="para">{SP}x <details class="note"><summary>note</summary>y</details></span></div>'),
+    (
+        "[[note]]an aside[[/note]]",
+        '<div class="para"><details class="note"><summary>note</summary>an aside</details></div>',
+    ),
+    (
+        "[[labelnote:Why?]]because[[/labelnote]]",
+        '<div class="para"><details class="note"><summary>Why?</summary>because</details></div>',
+    ),
+    (
+        "[[note]]x [[spoiler:y]][[/note]]",
+        f'<div class="para">{NOTE}x {SP}y</span></details></div>',
+    ),
+    (
+        "[[spoiler:x [[note]]y[[/note]]]]",
+        f'<div class="para">{SP}x {NOTE}y</details></span></div>',
+    ),
 ]
 
 LAYOUT = [
@@ -124,40 +146,64 @@ BLOCKS = [
     ("one\ntwo\n\nthree", "<p>one\ntwo</p>\n<p>three</p>"),
     ("one\n%% gone\ntwo", "<p>one\ntwo</p>"),
     ("* a\n* b", "<ul><li>a</li>\n<li>b</li>\n</ul>"),
-    ("* a\n** b\n*** c\n**** d\n* e",
-     "<ul><li>a<ul><li>b<ul><li>c</li>\n<li>d</li>\n</ul></li>\n</ul></li>\n<li>e</li>\n</ul>"),
+    (
+        "* a\n** b\n*** c\n**** d\n* e",
+        "<ul><li>a<ul><li>b<ul><li>c</li>\n<li>d</li>\n</ul></li>\n</ul></li>\n<li>e</li>\n</ul>",
+    ),
     ("* a\n*** jumps", "<ul><li>a<ul><li>jumps</li>\n</ul></li>\n</ul>"),
     ("** starts deep", "<ul><li>starts deep</li>\n</ul>"),
     ("+ plus\n+1 to that", "<ul><li>plus</li>\n</ul>\n<p>+1 to that</p>"),
     ("* a\\\\b", "<ul><li>a<br><br>b</li>\n</ul>"),
     ("* a\n\n* b", "<ul><li>a</li>\n</ul>\n<ul><li>b</li>\n</ul>"),
     ("* a\ntext", "<ul><li>a</li>\n</ul>\n<p>text</p>"),
-    ("->\"Quote.\"\n-->-- Someone",
-     '<blockquote class="quote"><p>"Quote."</p><p class="quote-indent-2">-- Someone</p></blockquote>'),
+    (
+        '->"Quote."\n-->-- Someone',
+        '<blockquote class="quote"><p>"Quote."</p>'
+        '<p class="quote-indent-2">-- Someone</p></blockquote>',
+    ),
     ("--->deeper", '<blockquote class="quote"><p class="quote-indent-3">deeper</p></blockquote>'),
-    ("[[quoteright:350:https://example.org/p.png]]",
-     '<figure class="quoteright"><img src="https://example.org/p.png" width="350" alt="" '
-     'loading="lazy"></figure>'),
-    ("[[quoteright:350:https://e.org/p.png]]\n[[caption-width-right:350:A ''nice'' one]]",
-     '<figure class="quoteright"><img src="https://e.org/p.png" width="350" alt="A nice one" '
-     'loading="lazy"><figcaption>A <em>nice</em> one</figcaption></figure>'),
-    ("[[quoteright:350:pub/images/p.png]]",
-     '<figure class="quoteright"><img src="pub/images/p.png" width="350" alt="" '
-     'loading="lazy"></figure>'),
-    ("[[caption-width-right:350:alone]]",
-     '<figure class="quoteright"><figcaption>alone</figcaption></figure>'),
-    ("[[foldercontrol]]",
-     '<button type="button" class="folder-control" hidden="">Open/Close All Folders</button>'),
-    ("[[folder:Film]]\n* a\n[[/folder]]",
-     '<details class="folder"><summary>Film</summary>\n<ul><li>a</li>\n</ul>\n</details>'),
-    ("[[folder:Film]]* a[[/folder]]",
-     '<details class="folder"><summary>Film</summary>\n<ul><li>a</li>\n</ul>\n</details>'),
-    ("[[folder:''Anime'' & Manga]]\ntext\n[[/folder]]",
-     '<details class="folder"><summary><em>Anime</em> &amp; Manga</summary>\n<p>text</p>\n'
-     "</details>"),
-    ("[[index]]\n* Film/TheMatrix\n[[/index]]",
-     '<div class="index-region">\n<ul><li>' + wl("Film/TheMatrix", "The Matrix")
-     + "</li>\n</ul>\n</div>"),
+    (
+        "[[quoteright:350:https://example.org/p.png]]",
+        '<figure class="quoteright"><img src="https://example.org/p.png" width="350" alt="" '
+        'loading="lazy"></figure>',
+    ),
+    (
+        "[[quoteright:350:https://e.org/p.png]]\n[[caption-width-right:350:A ''nice'' one]]",
+        '<figure class="quoteright"><img src="https://e.org/p.png" width="350" alt="A nice one" '
+        'loading="lazy"><figcaption>A <em>nice</em> one</figcaption></figure>',
+    ),
+    (
+        "[[quoteright:350:pub/images/p.png]]",
+        '<figure class="quoteright"><img src="pub/images/p.png" width="350" alt="" '
+        'loading="lazy"></figure>',
+    ),
+    (
+        "[[caption-width-right:350:alone]]",
+        '<figure class="quoteright"><figcaption>alone</figcaption></figure>',
+    ),
+    (
+        "[[foldercontrol]]",
+        '<button type="button" class="folder-control" hidden="">Open/Close All Folders</button>',
+    ),
+    (
+        "[[folder:Film]]\n* a\n[[/folder]]",
+        '<details class="folder"><summary>Film</summary>\n<ul><li>a</li>\n</ul>\n</details>',
+    ),
+    (
+        "[[folder:Film]]* a[[/folder]]",
+        '<details class="folder"><summary>Film</summary>\n<ul><li>a</li>\n</ul>\n</details>',
+    ),
+    (
+        "[[folder:''Anime'' & Manga]]\ntext\n[[/folder]]",
+        '<details class="folder"><summary><em>Anime</em> &amp; Manga</summary>\n<p>text</p>\n'
+        "</details>",
+    ),
+    (
+        "[[index]]\n* Film/TheMatrix\n[[/index]]",
+        '<div class="index-region">\n<ul><li>'
+        + wl("Film/TheMatrix", "The Matrix")
+        + "</li>\n</ul>\n</div>",
+    ),
 ]
 
 NESTING = [
@@ -188,9 +234,11 @@ MALFORMED = [
     ("text [[/folder]]", "<p>text [[/folder]]</p>"),
     ("[[folder:Open]]\n* a", "<p>[[folder:Open]]</p>\n<ul><li>a</li>\n</ul>"),
     ("[[index]]\n* a", "<p>[[index]]</p>\n<ul><li>a</li>\n</ul>"),
-    ("[[folder:A]]\n[[index]]\n* a\n[[/folder]]",
-     '<details class="folder"><summary>A</summary>\n<p>[[index]]</p>\n<ul><li>a</li>\n</ul>\n'
-     "</details>"),
+    (
+        "[[folder:A]]\n[[index]]\n* a\n[[/folder]]",
+        '<details class="folder"><summary>A</summary>\n<p>[[index]]</p>\n<ul><li>a</li>\n</ul>\n'
+        "</details>",
+    ),
     ("'''unbalanced", "<p>'''unbalanced</p>"),
     ("''italic '''bold", "<p>''italic '''bold</p>"),
     ("[[note]]no end", "<p>[[note]]no end</p>"),
@@ -229,3 +277,44 @@ def test_empty_source_renders_nothing() -> None:
     """An empty page is an empty string, not an error."""
     assert render("") == ""
     assert render("\n\n   \n") == ""
+
+
+@pytest.mark.parametrize(
+    "source, html",
+    [
+        (
+            "* [[spoiler:HeroicSacrifice]]: He dies.",
+            '<ul><li><a class="wikilink" href="/Main/HeroicSacrifice">Heroic Sacrifice</a>'
+            ": He dies.</li>\n</ul>\n",
+        ),
+        (
+            "* [[spoiler: AlphaBitch: Ruth]]",
+            '<ul><li><a class="wikilink" href="/Main/AlphaBitch">Alpha Bitch</a>'
+            '<span class="spoiler" tabindex="0" role="button" aria-label="Spoiler, activate to'
+            ' reveal" title="Spoiler">: Ruth</span></li>\n</ul>\n',
+        ),
+        (
+            "* Text [[spoiler:AlphaBitch]]",
+            '<ul><li>Text <span class="spoiler" tabindex="0" role="button" aria-label="Spoiler,'
+            ' activate to reveal" title="Spoiler"><a class="wikilink" href="/Main/AlphaBitch">'
+            "Alpha Bitch</a></span></li>\n</ul>\n",
+        ),
+    ],
+)
+def test_leading_link_of_a_top_level_bullet_is_never_spoilered(source, html):
+    """The first link of a top-level bullet (what the example is about) is shown in the clear."""
+    assert render(source) == html
+
+
+def test_badges_follow_the_leading_link():
+    """Badges given by bullet position are shown, escaped, after that bullet's leading link."""
+    from tropewiki.markup import parse, render_tree
+
+    doc = parse("* ''Film/{{Metropolis}}'': x\n* AlphaBitch: y")
+    second = doc.children[0].items[1].position
+    html = render_tree(doc, None, {second: ["Inverted", "<b>"]})
+    assert (
+        '<a class="wikilink" href="/Main/AlphaBitch">Alpha Bitch</a> '
+        '<span class="badge played">Inverted</span> <span class="badge played">&lt;b&gt;</span>: y'
+    ) in html
+    assert html.count("badge") == 2

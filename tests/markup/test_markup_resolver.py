@@ -25,7 +25,9 @@ class RecordingResolver:
     def resolve_many(self, targets: Collection[Target]) -> Mapping[Target, Resolved]:
         self.calls.append(list(targets))
         return {
-            t: Resolved(f"/wiki/{t.namespace}/{t.name}", t in self.existing, self.existing.get(t, "?"))
+            t: Resolved(
+                f"/wiki/{t.namespace}/{t.name}", t in self.existing, self.existing.get(t, "?")
+            )
             for t in targets
         }
 
@@ -85,7 +87,9 @@ def test_resolver_answers_are_escaped() -> None:
 
     class Hostile:
         def resolve_many(self, targets: Collection[Target]) -> Mapping[Target, Resolved]:
-            return {t: Resolved('javascript:alert(1)" onclick="x', True, "<b>x</b>") for t in targets}
+            return {
+                t: Resolved('javascript:alert(1)" onclick="x', True, "<b>x</b>") for t in targets
+            }
 
     out = render_tree(parse("AlphaBitch"), Hostile())
     assert "javascript:" not in out and "onclick" not in out and "<b>" not in out

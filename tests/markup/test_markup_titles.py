@@ -67,3 +67,9 @@ def test_wikiword_from_words(words: str, name: str) -> None:
 def test_known_namespaces_cover_the_reference() -> None:
     """Media, subpage and site namespaces are all known (the `Namespace.Page` form needs it)."""
     assert {"Film", "WesternAnimation", "YMMV", "Laconic", "Main", "Tropers"} <= KNOWN_NAMESPACES
+
+
+@pytest.mark.parametrize("name", ["1stPlace", "Pokémon2000Movie", "ÉcoleDesFemmes", "a1b2C3d"])
+def test_spaced_title_keeps_every_character(name: str) -> None:
+    """Only spaces are added: non-ASCII names and digit-led words come back whole."""
+    assert spaced_title(name).replace(" ", "") == name

@@ -26,7 +26,7 @@ from tropewiki.markup.extract import (
     extract_links,
     index_region_present,
 )
-from tropewiki.markup.html_renderer import HtmlRenderer
+from tropewiki.markup.html_renderer import Badges, HtmlRenderer
 from tropewiki.markup.inline_syntax import MAX_DEPTH
 from tropewiki.markup.namespaces import (
     DEFAULT_NAMESPACE,
@@ -49,6 +49,7 @@ __all__ = [
     "MEDIA_NAMESPACES",
     "SITE_NAMESPACES",
     "SUBPAGE_NAMESPACES",
+    "Badges",
     "Bullet",
     "DefaultResolver",
     "Document",
@@ -74,10 +75,15 @@ __all__ = [
 _DEFAULT_RENDERER = HtmlRenderer()
 
 
-def render_tree(doc: Document, resolver: Resolver | None = None) -> str:
-    """Sanitised HTML for a parsed document; ``resolver`` defaults to :class:`DefaultResolver`."""
+def render_tree(
+    doc: Document, resolver: Resolver | None = None, badges: Badges | None = None
+) -> str:
+    """Sanitised HTML for a parsed document; ``resolver`` defaults to :class:`DefaultResolver`.
+
+    ``badges`` maps top-level bullet positions to labels shown after the bullet's leading link.
+    """
     renderer = _DEFAULT_RENDERER if resolver is None else HtmlRenderer(resolver)
-    return renderer.render(doc)
+    return renderer.render(doc, badges)
 
 
 def render(text: str) -> str:

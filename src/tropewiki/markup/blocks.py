@@ -44,6 +44,7 @@ MAX_IMAGE_WIDTH = 2000
 _BULLET = re.compile(r"[*+]+")
 _BULLET_CHARS = frozenset("*+")  # note: "" is not in it
 _BLANKS = frozenset(" \t")
+_BLANK_RUN = re.compile(r"[ \t]*")
 _QUOTE = re.compile(r"(-{1,8})>")
 _BLOCK_TAG = re.compile(
     r"\[\[(?i:folder:(?P<folder>[^\]\n]{0,200})|(?P<word>/folder|foldercontrol|index|/index))\]\]"
@@ -56,11 +57,17 @@ _NONE, _PARAGRAPH, _LIST, _QUOTE_MODE = 0, 1, 2, 3
 
 
 def parse(text: str) -> Document:
-    """Parse TV Tropes markup into a :class:`Document`; never raises on any ``str``."""
+    """Parse TV Tropes markup into a :class:`Document`; never raises on any ``str``.
+
+    Line endings become ``\\n`` and NUL becomes U+FFFD first; ``Document.source`` is that
+    text, and every position refers to it.
+    """
     if len(text) > MAX_SOURCE_CHARS:
         text = text[:MAX_SOURCE_CHARS]
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:  # browsers drop NUL; keep a visible stand-in, as HTML parsers do
+        text = text.replace("\x00", "\ufffd")
     builder = _BlockBuilder()
     offset = 0
     for line in text.split("\n"):
@@ -151,12 +158,16 @@ class _BlockBuilder:
                 self.mode = _NONE
                 return
             elif first == "[":
-                rest = self._block_tag(line, offset)
-                if rest is not None:
-                    if rest < len(line):
-                        line, offset = line[rest:], offset + rest
-                        continue
-                    return
+                # A run of block tags is consumed by position: slicing the line after each
+                # tag would make a line of 10,000 tags quadratic.
+                pos = 0
+                while (end := self._block_tag(line, pos, offset)) is not None:
+                    pos = _BLANK_RUN.match(line, end).end()  # type: ignore[union-attr]
+                    if pos == len(line):
+                        return
+                if pos:
+                    line, offset = line[pos:], offset + pos
+                    continue
             elif line[-1] == "]" and "[[/" in line and self._ends_with_tag(line, offset):
                 return
             elif first == "!":
@@ -258,15 +269,21 @@ class _BlockBuilder:
 
     # ---- block tags --------------------------------------------------------------------------
 
-    def _block_tag(self, line: str, offset: int) -> int | None:
-        """Handle a block tag at the start of ``line``; return where the rest starts, or None."""
-        match = _BLOCK_TAG.match(line)
+    def _block_tag(self, line: str, pos: int, offset: int) -> int | None:
+        """Handle a block tag at ``line[pos]``; return where the rest starts, or None.
+
+        ``offset`` is the source offset of ``line[0]``.
+        """
+        if not line.startswith("[[", pos):
+            return None
+        offset += pos
+        match = _BLOCK_TAG.match(line, pos)
         if match is not None:
             title = match.group("folder")
             word = (match.group("word") or "").lower()
             if title is not None:
                 content = title.strip()
-                base = offset + 9 + len(title) - len(title.lstrip())
+                base = offset + 9 + len(title) - len(title.lstrip())  # 9: "[[folder:"
                 node: Folder | IndexRegion = Folder(
                     content, parse_inline(content, base, self.ctx), [], offset
                 )
@@ -279,7 +296,7 @@ class _BlockBuilder:
             else:
                 self._close(Folder if word == "/folder" else IndexRegion, match.group(), offset)
             return match.end()
-        match = _QUOTERIGHT.match(line)
+        match = _QUOTERIGHT.match(line, pos)
         if match is not None:
             width = int(match.group("width"))
             url = safe_url(match.group("url"))
@@ -288,16 +305,18 @@ class _BlockBuilder:
             self.out.append(QuoteImage(url, width, None, offset))
             self.mode = _NONE
             return match.end()
-        match = _CAPTION.match(line)
+        match = _CAPTION.match(line, pos)
         if match is not None and line.rstrip().endswith("]]"):
-            return self._caption(line, offset, match.end(), int(match.group("width")))
+            return self._caption(line, offset - pos, match, int(match.group("width")))
         return None
 
-    def _caption(self, line: str, offset: int, start: int, width: int) -> int | None:
+    def _caption(self, line: str, line_offset: int, match: re.Match[str], width: int) -> int | None:
+        """The caption runs from the tag to the line's final ``]]``."""
         if not 0 < width <= MAX_IMAGE_WIDTH:
             return None
-        end = len(line.rstrip()) - 2
-        caption = parse_inline(line[start:end], offset + start, self.ctx)
+        start, end = match.end(), len(line.rstrip()) - 2
+        offset = line_offset + match.start()
+        caption = parse_inline(line[start:end], line_offset + start, self.ctx)
         last = self.out[-1] if self.out else None
         if isinstance(last, QuoteImage) and last.caption is None and self.mode == _NONE:
             last.caption = caption

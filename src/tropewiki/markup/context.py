@@ -7,13 +7,6 @@ from tropewiki.markup.targets import Target
 
 __all__ = ["ParseContext"]
 
-# Targets recur across pages (every work page links AlphaBitch…), so they are interned: one
-# Target object per (namespace, name, anchor) for the whole process, which saves building and
-# hashing a frozen dataclass at every first sight in every document. Bounded: when full it
-# is simply emptied (documents keep the objects they already hold).
-_INTERNED: dict[tuple[str, str, str], Target] = {}
-_MAX_INTERNED = 1 << 16
-
 
 class ParseContext:
     """Hands out targets (one object per distinct target in a document) and numbers bare URLs."""
@@ -40,12 +33,7 @@ class ParseContext:
         key = (namespace, name, anchor)
         target = self._named.get(key)
         if target is None:
-            target = _INTERNED.get(key)
-            if target is None:
-                if len(_INTERNED) >= _MAX_INTERNED:
-                    _INTERNED.clear()
-                target = _INTERNED[key] = Target(namespace, name, anchor)
-            self._named[key] = target
+            target = self._named[key] = Target(namespace, name, anchor)
             self.targets.append(target)
         return target
 

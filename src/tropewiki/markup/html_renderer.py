@@ -3,33 +3,41 @@
 Elements and CSS classes the web layer can style (nothing else is emitted; the sanitiser's
 allowlist in :mod:`tropewiki.markup.sanitizer` is built from the same list):
 
-=============================== =====================================================================
-``a.wikilink``                  a link to a wiki page that exists
-``a.wikilink.new``              a red link: the page does not exist yet
-``a.external``                  a link out of the wiki (``rel="nofollow noopener noreferrer"``);
-                                a bare one shows ``[1]``, ``[2]``, … in document order
-``a.anchor-link``               ``[[#name text]]``, a link within the page
-``span.anchor``                 ``[[#name]]``, carries ``id="name"``
-``span.spoiler``                hidden text. ``tabindex="0" role="button"`` and an ``aria-label``
-                                make it a keyboard-reachable control; without JavaScript, CSS
-                                reveals it on ``:hover``/``:focus``/``:focus-within``. A script can
-                                toggle ``.revealed`` (and drop the label) on click/Enter.
-``details.note``                ``[[note]]``/``[[labelnote:L]]``; ``<summary>`` holds the label
-``details.folder``              ``[[folder:Title]]``; ``<summary>`` holds the title
-``button.folder-control``       ``[[foldercontrol]]``; rendered ``hidden`` so that readers
-                                without JavaScript never see a dead button: the UI script
-                                removes ``hidden`` and wires it to open/close every folder
-``div.index-region``            ``[[index]] … [[/index]]``
-``span.smallcaps``              ``[[AC:x]]``; ``<s>`` is ``[[strike:x]]``
-``div.center``, ``div.rtl``     ``[[center:x]]``, ``[[rtl:x]]`` (with ``dir="rtl"``)
-``div.indent.indent-N``         ``[[indent:N:x]]``, N from 1 to 8
-``blockquote.quote``            ``->`` lines; ``p.quote-indent-N`` (N 2–4) for ``-->`` lines
-``figure.quoteright``           ``[[quoteright:W:URL]]``: ``<img width=W>`` plus ``<figcaption>``
-``div.para``                    a paragraph holding a note or a layout block (``<p>`` may not)
-=============================== =====================================================================
+========================= ===========================================================
+``a.wikilink``            a link to a wiki page that exists
+``a.wikilink.new``        a red link: the page does not exist yet
+``a.external``            a link out of the wiki (``rel="nofollow noopener noreferrer"``);
+                          a bare one shows ``[1]``, ``[2]``, … in document order
+``a.anchor-link``         ``[[#name text]]``, a link within the page
+``span.anchor``           ``[[#name]]``, carries ``id="name"``
+``span.spoiler``          hidden text. ``tabindex="0" role="button"`` and an ``aria-label``
+                          make it a keyboard-reachable control; without JavaScript, CSS
+                          reveals it on ``:hover``/``:focus``/``:focus-within``. A script can
+                          toggle ``.revealed`` (and drop the label) on click/Enter.
+``details.note``          ``[[note]]``/``[[labelnote:L]]``; ``<summary>`` holds the label
+``details.folder``        ``[[folder:Title]]``; ``<summary>`` holds the title
+``button.folder-control`` ``[[foldercontrol]]``; rendered ``hidden`` so that readers
+                          without JavaScript never see a dead button: the UI script
+                          removes ``hidden`` and wires it to open/close every folder
+``div.index-region``      ``[[index]] … [[/index]]``
+``span.smallcaps``        ``[[AC:x]]``; ``<s>`` is ``[[strike:x]]``
+``div.center``            ``[[center:x]]``
+``div.rtl``               ``[[rtl:x]]`` (with ``dir="rtl"``)
+``div.indent.indent-N``   ``[[indent:N:x]]``, N from 1 to 8
+``blockquote.quote``      ``->`` lines; ``p.quote-indent-N`` (N 2–4) for ``-->`` lines
+``figure.quoteright``     ``[[quoteright:W:URL]]``: ``<img width=W>`` plus ``<figcaption>``
+``div.para``              a paragraph holding a note or a layout block (``<p>`` may not)
+========================= ===========================================================
 
 Other elements: ``p``, ``h2``–``h4`` (``!`` to ``!!!``), ``ul``/``li``, ``em``, ``strong``,
 ``s``, ``br``, ``hr``.
+
+Spoilers that stay hidden without JavaScript yet can be revealed, for the stylesheet::
+
+    .spoiler { background: currentColor; border-radius: 2px; }
+    .spoiler:hover, .spoiler:focus, .spoiler:focus-within, .spoiler.revealed {
+        background: transparent; }
+    .spoiler a { color: inherit; }   /* hidden links stay hidden too */
 """
 
 from __future__ import annotations
@@ -53,6 +61,7 @@ from tropewiki.markup.nodes import (
     Italic,
     Layout,
     LineBreak,
+    ListItem,
     Note,
     Paragraph,
     Quote,
@@ -81,6 +90,9 @@ _FOLDER_CONTROL = (
 
 _Parts = list[str]
 
+#: Labels to show after the leading link of top-level bullets, by bullet position.
+Badges = Mapping[int, "list[str] | tuple[str, ...]"]
+
 
 class HtmlRenderer:
     """Renders documents to HTML, asking ``resolver`` about all of a document's links at once.
@@ -95,11 +107,15 @@ class HtmlRenderer:
     def __init__(self, resolver: Resolver | None = None) -> None:
         self.resolver: Resolver = resolver if resolver is not None else DefaultResolver()
 
-    def render(self, doc: Document) -> str:
-        """Sanitised HTML for ``doc``."""
-        return sanitize(self.render_unsanitized(doc))
+    def render(self, doc: Document, badges: Badges | None = None) -> str:
+        """Sanitised HTML for ``doc``.
 
-    def render_unsanitized(self, doc: Document) -> str:
+        ``badges`` maps the position of a top-level bullet to short labels shown right after
+        its leading link (the wiki marks how an example plays its trope this way).
+        """
+        return sanitize(self.render_unsanitized(doc, badges))
+
+    def render_unsanitized(self, doc: Document, badges: Badges | None = None) -> str:
         """HTML for ``doc`` as built (already escaped), before the sanitiser's check."""
         targets = doc.targets
         resolved = self.resolver.resolve_many(targets) if targets else {}
@@ -110,18 +126,24 @@ class HtmlRenderer:
             if id(target) not in links:  # answered under an equal object, or not at all
                 links[id(target)] = _link_parts(resolved.get(target) or _unresolved(target))
         parts: _Parts = []
-        _Pass(links, resolved).blocks(doc.children, parts)
+        _Pass(links, resolved, badges or {}).blocks(doc.children, parts)
         return "".join(parts)
 
 
 class _Pass:
     """The state of rendering one document."""
 
-    __slots__ = ("flow", "links", "resolved")
+    __slots__ = ("badges", "flow", "links", "resolved")
 
-    def __init__(self, links: dict[int, tuple[str, str]], resolved: Mapping[Target, Resolved]):
+    def __init__(
+        self,
+        links: dict[int, tuple[str, str]],
+        resolved: Mapping[Target, Resolved],
+        badges: Badges,
+    ):
         self.links = links
         self.resolved = resolved
+        self.badges = badges
         self.flow = False  # a block-level element was emitted inside inline content
 
     # ---- blocks ------------------------------------------------------------------------------
@@ -158,11 +180,32 @@ class _Pass:
         parts.append("<ul>")
         for item in node.items:
             parts.append("<li>")
-            self.inline(item.children, parts)
+            if item.depth == 1:
+                self.top_level_item(item, parts)
+            else:
+                self.inline(item.children, parts)
             if item.sublist is not None:
                 self.bullet_list(item.sublist, parts)
             parts.append("</li>\n")
         parts.append("</ul>")
+
+    def top_level_item(self, item: ListItem, parts: _Parts) -> None:
+        """A top-level bullet: its leading link is never hidden, and may carry badges.
+
+        On a work page the leading link names the trope, on a trope page the work; hiding it in
+        a spoiler would hide what the example is about, so ``[[spoiler:Link rest]]`` at the
+        start renders the link in the clear and only ``rest`` as a spoiler.
+        """
+        children = _unspoil_leading_link(item.children)
+        labels = self.badges.get(item.position)
+        lead = _leading_link_index(children) if labels else -1
+        if lead < 0:
+            self.inline(children, parts)
+            return
+        self.inline(children[: lead + 1], parts)
+        for label in labels:
+            parts.append(f' <span class="badge played">{escape_text(label)}</span>')
+        self.inline(children[lead + 1 :], parts)
 
     def rule(self, node: Rule, parts: _Parts) -> None:
         parts.append("<hr>")
@@ -324,24 +367,46 @@ _INLINE_RENDERERS: dict[type, _Renderer] = {
 }
 
 
-# The opening tag and escaped title per answer, by answer identity (each entry holds its
-# answer, so an id is not reused while its entry exists). Resolvers that keep their answers
-# between documents, like DefaultResolver, then pay for the strings once.
-_LINK_PARTS: dict[int, tuple[Resolved, tuple[str, str]]] = {}
-_MAX_LINK_PARTS = 1 << 16
+def _unspoil_leading_link(children: list[Inline]) -> list[Inline]:
+    """``[[spoiler:Link rest]] more`` → ``Link [[spoiler: rest]] more``."""
+    first = 0
+    while first < len(children) and type(children[first]) is str and not children[first].strip():
+        first += 1
+    if first == len(children) or type(children[first]) is not Spoiler:
+        return children
+    inner = children[first].children
+    at = 0
+    while at < len(inner) and type(inner[at]) is str and not inner[at].strip():
+        at += 1
+    if at == len(inner) or type(inner[at]) is not WikiLink:
+        return children
+    rest = inner[at + 1 :]
+    shown: list[Inline] = [*children[:first], inner[at]]
+    if any(type(n) is not str or n.strip() for n in rest):
+        shown.append(Spoiler(rest))
+    return [*shown, *children[first + 1 :]]
+
+
+def _leading_link_index(children: list[Inline]) -> int:
+    """Index of the child holding the bullet's leading wiki link (maybe inside emphasis), or -1."""
+    for index, node in enumerate(children):
+        kind = type(node)
+        if kind is str:
+            if node.strip():
+                return -1
+            continue
+        if kind is WikiLink:
+            return index
+        if kind in (Italic, Bold) and node.children and type(node.children[0]) is WikiLink:
+            return index
+        return -1
+    return -1
 
 
 def _link_parts(resolved: Resolved) -> tuple[str, str]:
     """The opening ``<a>`` tag and the escaped title for one answer."""
-    kept = _LINK_PARTS.get(id(resolved))
-    if kept is not None and kept[0] is resolved:
-        return kept[1]
     css = "wikilink" if resolved.exists else "wikilink new"
-    parts = f'<a class="{css}" href="{escape_attr(resolved.url)}">', escape_text(resolved.title)
-    if len(_LINK_PARTS) >= _MAX_LINK_PARTS:
-        _LINK_PARTS.clear()
-    _LINK_PARTS[id(resolved)] = (resolved, parts)
-    return parts
+    return f'<a class="{css}" href="{escape_attr(resolved.url)}">', escape_text(resolved.title)
 
 
 def _unresolved(target: Target) -> Resolved:

@@ -77,10 +77,10 @@ def parse_inline(text: str, base: int, ctx: ParseContext) -> list[Inline]:
     # The common tokens are handled inline (plain function calls cost more than the work);
     # everything unusual goes through the helpers below.
     while m is not None:
-        start = m.start()
+        start, end = m.span()
         if start > pos:
             out.append(text[pos:start])
-        pos = m.end()
+        pos = end
         kind = m.lastgroup
         if kind == "quotes":
             run = pos - start
@@ -137,10 +137,35 @@ def parse_inline(text: str, base: int, ctx: ParseContext) -> list[Inline]:
                 out = frame[1]
         elif kind == "pothole":
             if len(stack) >= MAX_DEPTH:
-                out.append(m.group())
+                pos = m.end("pend")
+                out.append(text[start:pos])
             else:
-                out, pushed = _pothole(m, stack, out, in_link, base + start, ctx)
+                out, pushed, pos = _pothole(m, text, stack, out, in_link, base + start, ctx)
                 in_link += pushed
+        elif kind == "italic" or kind == "bold":
+            content = m.group(kind)
+            frame_kind = _ITALIC if kind == "italic" else _BOLD
+            if (not stack or (len(stack) < MAX_DEPTH and _in_scope(stack, frame_kind) < 0)) and (
+                content.islower() or search(content) is None
+            ):
+                out.append(Italic([content]) if frame_kind == _ITALIC else Bold([content]))
+            else:  # the long way: a run of quotes, then the text as it comes
+                pos = start + frame_kind + 2
+                out = _quotes(frame_kind + 2, stack, out, base + start, ctx)
+        elif kind == "spoiler":
+            content = m.group("sptext")
+            if len(stack) < MAX_DEPTH and (
+                not content or content.islower() or search(content) is None
+            ):
+                out.append(Spoiler([content] if content else []))
+            else:  # the long way: an opening tag, then the text as it comes
+                pos = m.start("sptext")
+                if len(stack) >= MAX_DEPTH:
+                    out.append(text[start:pos])
+                else:
+                    frame = [_SPOILER, [], text[start:pos], out, 0, base + start]
+                    stack.append(frame)
+                    out = frame[1]
         elif kind == "braces" or kind == "user":
             _braced_link(m, kind, out, in_link, base + start, ctx)
         elif kind == "nsword":
@@ -202,7 +227,7 @@ def _namespaced(
     return m.end()
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=1 << 13)
 def _braces_name(body: str, suffix: str | None) -> str:
     """The page name ``{{body|suffix}}`` points to (``""`` when there is none)."""
     name = wikiword_from_words(body)
@@ -228,32 +253,55 @@ def _braced_link(
 
 
 def _pothole(
-    m: Match[str], stack: list[Frame], out: list[Inline], in_link: int, position: int, ctx: ParseContext
-) -> tuple[list[Inline], int]:
-    """``[[target`` then ``]]`` or text; returns the new current list and frames pushed (0/1)."""
-    pend, url, anchor, body, word, namespace, at, suffix, page_anchor = m.group(
-        "pend", "url", "anchor", "pb", "pw", "pns", "pat", "ps", "pa"
+    m: Match[str],
+    text: str,
+    stack: list[Frame],
+    out: list[Inline],
+    in_link: int,
+    position: int,
+    ctx: ParseContext,
+) -> tuple[list[Inline], int, int]:
+    """``[[target`` then ``]]``, ``text]]`` or text still to come.
+
+    Returns the list that receives what follows, the number of frames pushed (0 or 1) and
+    where scanning resumes.
+    """
+    pend, url, anchor, body, word, namespace, at, suffix, page_anchor, plain = m.group(
+        "pend", "url", "anchor", "pb", "pw", "pns", "pat", "ps", "pa", "ptext"
     )
+    opener_end = m.end("pend")
+    opener = text[m.start() : opener_end]
     bare = pend == "]]"
+    if bare or plain is None:
+        plain, end = None, opener_end
+    else:
+        end = m.end()  # the text and the closing brackets came with the token
     if url is not None:
         if safe_url(url) is None:
-            out.append(m.group())
-            return out, 0
+            out.append(opener)
+            return out, 0, opener_end
         if bare:
             out.append(url if in_link else ExternalLink(url, None, ctx.next_number(), position))
-            return out, 0
-        return _push(stack, _UNLINK if in_link else _EXTERNAL, m.group(), out, url, position)
+            return out, 0, end
+        if plain is not None:
+            out.append(plain if in_link else ExternalLink(url, [plain], 0, position))
+            return out, 0, end
+        return (*_push(stack, _UNLINK if in_link else _EXTERNAL, opener, out, url, position), end)
     if anchor is not None:
         if bare:
             out.append(Anchor(anchor))
-            return out, 0
-        return _push(stack, _UNLINK if in_link else _ANCHORLINK, m.group(), out, anchor, position)
+            return out, 0, end
+        if plain is not None:
+            out.append(plain if in_link else AnchorLink(anchor, [plain], position))
+            return out, 0, end
+        kind = _UNLINK if in_link else _ANCHORLINK
+        return (*_push(stack, kind, opener, out, anchor, position), end)
     if at:
         namespace = USER_NAMESPACE
     elif namespace is None:
         if word is not None and word.lower() in _RESERVED_WORDS:
-            out.append(m.group())
-            return out, 0
+            out.append(opener)
+            return out, 0, opener_end
         namespace = DEFAULT_NAMESPACE
     elif not namespace[0].isupper():
         namespace = namespace[0].upper() + namespace[1:]
@@ -263,19 +311,26 @@ def _pothole(
     else:
         name, display = _braces_name(body, suffix), body.strip()
     if not name:
-        out.append(m.group())
-        return out, 0
+        out.append(opener)
+        return out, 0, opener_end
     if bare:
         if in_link:
             out.append(display or word)
         else:
             target = ctx.target(namespace, name, page_anchor or "")
             out.append(WikiLink(target, None if display is None else [display], position))
-        return out, 0
+        return out, 0, end
+    if plain is not None:
+        if in_link:
+            out.append(plain)
+        else:
+            target = ctx.target(namespace, name, page_anchor or "")
+            out.append(WikiLink(target, _text_or_none([plain]), position))
+        return out, 0, end
     if in_link:
-        return _push(stack, _UNLINK, m.group(), out, None, position)
+        return (*_push(stack, _UNLINK, opener, out, None, position), end)
     key = (namespace, name, page_anchor or "")
-    return _push(stack, _POTHOLE, m.group(), out, key, position)
+    return (*_push(stack, _POTHOLE, opener, out, key, position), end)
 
 
 def _push(
@@ -416,7 +471,7 @@ def _finish(frame: Frame, ctx: ParseContext) -> None:
         parent.append(Strike(children))
     elif kind == _SMALLCAPS:
         parent.append(SmallCaps(children))
-    elif kind == _NOTE or kind == _LABELNOTE:
+    elif kind in (_NOTE, _LABELNOTE):
         parent.append(Note(data, children))
     elif kind == _CENTER:
         parent.append(Layout("center", 0, children))
@@ -434,7 +489,9 @@ def _degrade(frame: Frame) -> None:
 
 def _text_or_none(children: list[Inline]) -> list[Inline] | None:
     """Custom link text, or None when it is blank (``[[Target ]]`` shows the title)."""
-    if not children or (len(children) == 1 and isinstance(children[0], str) and not children[0].strip()):
+    if not children or (
+        len(children) == 1 and isinstance(children[0], str) and not children[0].strip()
+    ):
         return None
     return children
 

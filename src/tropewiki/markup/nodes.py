@@ -281,7 +281,15 @@ class IndexRegion:
 
 
 Block: TypeAlias = (
-    Paragraph | Heading | BulletList | Rule | Quote | QuoteImage | Folder | FolderControl | IndexRegion
+    Paragraph
+    | Heading
+    | BulletList
+    | Rule
+    | Quote
+    | QuoteImage
+    | Folder
+    | FolderControl
+    | IndexRegion
 )
 
 

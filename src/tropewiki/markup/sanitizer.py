@@ -70,7 +70,7 @@ _QUOTE_INDENTS = {f"quote-indent-{n}" for n in range(2, 5)}
 #: CSS classes allowed per tag.
 ALLOWED_CLASSES: dict[str, set[str]] = {
     "a": {"wikilink", "new", "external", "anchor-link"},
-    "span": {"spoiler", "smallcaps", "anchor"},
+    "span": {"spoiler", "smallcaps", "anchor", "badge", "played"},
     "details": {"note", "folder"},
     "button": {"folder-control"},
     "div": {"index-region", "center", "rtl", "indent", "para"}

@@ -59,26 +59,6 @@ def default_url(target: Target) -> str:
 class DefaultResolver:
     """Treats every page as existing, at :func:`default_url`, titled by :func:`spaced_title`."""
 
-    __slots__ = ("_answers",)
-
-    #: Answers kept between documents (targets recur from page to page).
-    MAX_KEPT = 1 << 16
-
-    def __init__(self) -> None:
-        # By target identity (the parser interns targets); each entry holds its target, so
-        # an id is never reused while its entry exists.
-        self._answers: dict[int, tuple[Target, Resolved]] = {}
-
     def resolve_many(self, targets: Collection[Target]) -> Mapping[Target, Resolved]:
         """Resolve every target without looking anything up."""
-        answers = self._answers
-        resolved: dict[Target, Resolved] = {}
-        for target in targets:
-            kept = answers.get(id(target))
-            if kept is None or kept[0] is not target:
-                if len(answers) >= self.MAX_KEPT:
-                    answers.clear()
-                answer = Resolved(default_url(target), True, spaced_title(target.name))
-                kept = answers[id(target)] = (target, answer)
-            resolved[target] = kept[1]
-        return resolved
+        return {t: Resolved(default_url(t), True, spaced_title(t.name)) for t in targets}

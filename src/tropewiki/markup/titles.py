@@ -47,7 +47,12 @@ def is_wikiword(text: str) -> bool:
     return _WIKIWORD_FULL.fullmatch(text) is not None
 
 
-@lru_cache(maxsize=32768)
+# The same split as _WORD_BOUNDARY for ASCII names, as words rather than places: findall is
+# several times faster than a substitution driven by look-arounds.
+_NAME_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z][a-z]*|[0-9]+[a-z]*|[a-z]+")
+
+
+@lru_cache(maxsize=1 << 14)
 def spaced_title(name: str) -> str:
     """The display form of a CamelCase page name.
 
@@ -58,6 +63,8 @@ def spaced_title(name: str) -> str:
     >>> spaced_title("ABadMomsChristmas")
     'A Bad Moms Christmas'
     """
+    if name.isascii() and name.isalnum():
+        return " ".join(_NAME_WORDS.findall(name))
     return _WORD_BOUNDARY.sub(" ", name)
 
 

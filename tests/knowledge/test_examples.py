@@ -190,3 +190,19 @@ def test_trope_page_view_queries_are_bounded(client, make_page, django_assert_ma
     with django_assert_max_num_queries(20):
         response = client.get("/Main/DownerEnding")
     assert response.content.decode().count("Everyone dies in book") == 500
+
+
+def test_own_bullets_carry_how_played_badges(client, little_wiki):
+    """The work page's own example bullets show their how-played badge after the trope link."""
+    html = client.get("/Theatre/RomeoAndJuliet").content.decode()
+    assert 'Downer Ending</a> <span class="badge played">Subverted</span>' in html
+
+
+def test_leading_trope_name_is_never_hidden_by_a_spoiler(client, make_page):
+    """A bullet written as [[spoiler:Trope]]: shows the trope name; the rest stays hidden."""
+    make_page("Main/HeroicSacrifice", "Dying for others.")
+    make_page("Film/Nosferatu", "* [[spoiler:HeroicSacrifice: Ellen keeps him until dawn]]\n")
+    html = client.get("/Film/Nosferatu").content.decode()
+    leading = '<li><a class="wikilink" href="/Main/HeroicSacrifice">Heroic Sacrifice</a>'
+    assert leading + '<span class="spoiler"' in html
+    assert "Ellen keeps him" in html.split('class="spoiler"', 1)[1]

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from tropewiki.knowledge.models import ExampleSource
+from tropewiki.knowledge.played import badge_label
 from tropewiki.wiki.models import Page
 from tropewiki.wiki.namespaces import Kind, PageType
 
@@ -145,11 +146,8 @@ def related_tabs(page: Page) -> list[Tab]:
     )
     tabs = [Tab("Main", main.url, True, page.id == main.id)]
     for ns in TAB_NAMESPACES:
-        if (
-            (kind == PageType.TROPE
-            and ns in WORK_ONLY_TABS)
-            or (kind == PageType.WORK
-            and ns in TROPE_ONLY_TABS)
+        if (kind == PageType.TROPE and ns in WORK_ONLY_TABS) or (
+            kind == PageType.WORK and ns in TROPE_ONLY_TABS
         ):
             continue
         tabs.append(Tab(ns, f"/{ns}/{base_name}", ns in existing, page.namespace_id == ns))
@@ -172,3 +170,15 @@ def one_sided_examples(page: Page | None = None, limit: int = 500) -> list[Examp
             return []
     examples = [e for e in _group(list(sources.order_by("id")[: limit * 4]), "work") if e.one_sided]
     return examples[:limit]
+
+
+def own_badges(page: Page) -> dict[int, list[str]]:
+    """How-played labels of the examples written on ``page``, by bullet position."""
+    rows = (
+        ExampleSource.objects.filter(source=page)
+        .exclude(played="")
+        .values_list("position", "played")
+    )
+    return {
+        position: [badge_label(slug) for slug in played.split(",")] for position, played in rows
+    }

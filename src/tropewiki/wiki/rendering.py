@@ -7,7 +7,7 @@ from collections.abc import Collection, Mapping
 from django.conf import settings
 from django.core.cache import cache
 
-from tropewiki.markup import Resolved, Target, parse, render_tree
+from tropewiki.markup import Badges, Resolved, Target, parse, render_tree
 from tropewiki.wiki.models import Page
 from tropewiki.wiki.resolver import PageResolver
 
@@ -17,14 +17,18 @@ def render_text(text: str) -> str:
     return render_tree(parse(text), PageResolver())
 
 
-def page_html(page: Page) -> str:
-    """The current revision of ``page`` rendered; cached until the page's generation changes."""
+def page_html(page: Page, badges: Badges | None = None) -> str:
+    """The current revision of ``page`` rendered; cached until the page's generation changes.
+
+    ``badges`` (labels by top-level bullet position) must depend on the revision only, as the
+    how-played marks of the page's own examples do.
+    """
     if page.current_revision is None:
         return ""
     key = f"tw:html:{page.id}:{page.generation}"
     html = cache.get(key)
     if html is None:
-        html = render_text(page.current_revision.text)
+        html = render_tree(parse(page.current_revision.text), PageResolver(), badges)
         cache.set(key, html, settings.TROPEWIKI_PAGE_CACHE_SECONDS)
     return html
 

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from tropewiki.accounts.roles import can_edit, can_moderate, can_rename
 from tropewiki.knowledge.indexes import index_bars
 from tropewiki.knowledge.models import Link
-from tropewiki.knowledge.queries import examples_of, one_sided_examples, related_tabs
+from tropewiki.knowledge.queries import examples_of, one_sided_examples, own_badges, related_tabs
 from tropewiki.web.page_cache import offer_to_cache
 from tropewiki.web.views.common import error_page, handles_refusals, page_or_404
 from tropewiki.web.views.panels import example_json, knowledge_context
@@ -82,7 +82,7 @@ def page_view(request: HttpRequest, namespace: str, name: str) -> HttpResponse:
         alias = get_page(arrived_from) if "/" in arrived_from else None
         if alias is not None and alias.redirect_to_id is not None:
             context["aka"] = alias
-    context["html"] = page_html(page)
+    context["html"] = page_html(page, own_badges(page))
     context["revision"] = page.current_revision
     context.update(knowledge_context(page))
     if not arrived_from:

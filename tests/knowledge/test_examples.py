@@ -206,3 +206,25 @@ def test_leading_trope_name_is_never_hidden_by_a_spoiler(client, make_page):
     leading = '<li><a class="wikilink" href="/Main/HeroicSacrifice">Heroic Sacrifice</a>'
     assert leading + '<span class="spoiler"' in html
     assert "Ellen keeps him" in html.split('class="spoiler"', 1)[1]
+
+
+def test_editing_only_the_summary_leaves_trope_pages_cached(little_wiki, tool):
+    """An edit that changes no example does not invalidate the trope pages the work lists."""
+    trope = get_page("Main/StarCrossedLovers")
+    work = get_page("Theatre/RomeoAndJuliet")
+    text = work.current_revision.text.replace("A play.", "A tragedy in five acts.\n\nA play.")
+    save_page(work.path, text, tool, base_revision=work.current_revision_id)
+    assert get_page("Main/StarCrossedLovers").generation == trope.generation
+    by_trope = {e.trope_path: e for e in examples_of(get_page("Theatre/RomeoAndJuliet"))}
+    assert by_trope["Main/DownerEnding"].played == ["subverted"]
+
+
+def test_changing_an_example_invalidates_only_its_trope_page(little_wiki, tool):
+    """Rewording one example refreshes that trope's page and no other."""
+    lovers = get_page("Main/StarCrossedLovers")
+    downer = get_page("Main/DownerEnding")
+    work = get_page("Theatre/RomeoAndJuliet")
+    text = work.current_revision.text.replace("Both die.", "Both die, young.")
+    save_page(work.path, text, tool, base_revision=work.current_revision_id)
+    assert get_page("Main/StarCrossedLovers").generation > lovers.generation
+    assert get_page("Main/DownerEnding").generation == downer.generation

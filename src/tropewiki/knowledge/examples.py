@@ -30,15 +30,67 @@ def example_text(bullet_text: str) -> str:
 
 
 def derive_examples(page: Page, doc: Document) -> set[int]:
-    """Replace the example sources written on ``page``; return counterpart pages to refresh."""
-    old = set(
-        ExampleSource.objects.filter(source=page).values_list("work_id", "trope_id").distinct()
+    """Bring the example sources written on ``page`` in line with ``doc``.
+
+    Only rows that changed are written, and only the counterpart pages whose display changed
+    are returned for refreshing: an edit that moves bullets around or touches the summary
+    leaves every trope page's cache alone.
+    """
+    rows = _example_rows(page, doc)
+    existing = {_identity(r): r for r in ExampleSource.objects.filter(source=page)}
+    stale: set[int] = set()
+    inserts: list[ExampleSource] = []
+    moved: list[ExampleSource] = []
+    deletes: list[int] = []
+    for row in rows:
+        old = existing.pop(_identity(row), None)
+        if old is None:
+            inserts.append(row)
+            stale |= _counterparts(row)
+        elif _shown(old) != _shown(row):
+            deletes.append(old.id)
+            inserts.append(row)
+            stale |= _counterparts(row) | _counterparts(old)
+        elif old.position != row.position:
+            old.position = row.position
+            moved.append(old)
+    for gone in existing.values():
+        deletes.append(gone.id)
+        stale |= _counterparts(gone)
+    if deletes:
+        ExampleSource.objects.filter(id__in=deletes).delete()
+    ExampleSource.objects.bulk_create(inserts, batch_size=500)
+    ExampleSource.objects.bulk_update(moved, ["position"], batch_size=500)
+    return stale - {page.id}
+
+
+def _identity(row: ExampleSource) -> tuple[str, str, str]:
+    return (row.side, row.work_key, row.trope_key)
+
+
+def _shown(row: ExampleSource) -> tuple[object, ...]:
+    """What other pages show of an example source (its position only matters here)."""
+    return (
+        row.work_id,
+        row.trope_id,
+        row.work_path,
+        row.trope_path,
+        row.text,
+        row.played,
+        row.spoiler,
+        row.folder,
     )
-    ExampleSource.objects.filter(source=page).delete()
-    stale = {pid for pair in old for pid in pair if pid is not None}
+
+
+def _counterparts(row: ExampleSource) -> set[int]:
+    return {pid for pid in (row.work_id, row.trope_id) if pid is not None}
+
+
+def _example_rows(page: Page, doc: Document) -> list[ExampleSource]:
+    """The example sources ``doc`` writes on ``page`` (unsaved rows)."""
     subject = subject_of(page)
     if subject is None:
-        return stale
+        return []
     bullets = [b for b in extract_bullets(doc) if b.first_link is not None]
     resolved = resolve_keys(key_of(b.first_link) for b in bullets)
     rows: list[ExampleSource] = []
@@ -63,25 +115,15 @@ def derive_examples(page: Page, doc: Document) -> set[int]:
             position=bullet.position,
         )
         written = f"{bullet.first_link.namespace}/{bullet.first_link.name}"
+        own = (subject.page, subject.page.key, subject.page.path)
         if subject.side == "work":
-            row.work, row.work_key, row.work_path = (
-                subject.page,
-                subject.page.key,
-                subject.page.path,
-            )
+            row.work, row.work_key, row.work_path = own
             row.trope, row.trope_key, row.trope_path = other, key, written
         else:
-            row.trope, row.trope_key, row.trope_path = (
-                subject.page,
-                subject.page.key,
-                subject.page.path,
-            )
+            row.trope, row.trope_key, row.trope_path = own
             row.work, row.work_key, row.work_path = other, key, written
         rows.append(row)
-        if other is not None:
-            stale.add(other.id)
-    ExampleSource.objects.bulk_create(rows, batch_size=500)
-    return stale
+    return rows
 
 
 def clear_examples(page: Page) -> set[int]:

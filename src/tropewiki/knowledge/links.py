@@ -11,7 +11,7 @@ from tropewiki.wiki.titles import page_key
 
 
 def derive_links(page: Page, doc: Document) -> None:
-    """Replace the links written on ``page`` with those of ``doc``."""
+    """Bring the links written on ``page`` in line with ``doc``, writing only what changed."""
     found: dict[str, Link] = {}
     for ref in extract_links(doc):
         target = ref.target
@@ -32,11 +32,31 @@ def derive_links(page: Page, doc: Document) -> None:
         else:
             link.count += 1
             link.in_spoiler = link.in_spoiler and ref.in_spoiler
-    targets = dict(Page.objects.live().filter(key__in=list(found)).values_list("key", "id"))
+    existing = {link.target_key: link for link in Link.objects.filter(source=page)}
+    new_keys = [key for key in found if key not in existing]
+    targets = dict(Page.objects.live().filter(key__in=new_keys).values_list("key", "id"))
+    inserts: list[Link] = []
+    updates: list[Link] = []
     for key, link in found.items():
-        link.target_id = targets.get(key)
-    Link.objects.filter(source=page).delete()
-    Link.objects.bulk_create(found.values(), batch_size=500)
+        old = existing.pop(key, None)
+        if old is None:
+            link.target_id = targets.get(key)
+            inserts.append(link)
+        elif (old.count, old.in_spoiler, old.target_namespace, old.target_name) != (
+            link.count,
+            link.in_spoiler,
+            link.target_namespace,
+            link.target_name,
+        ):
+            old.count, old.in_spoiler = link.count, link.in_spoiler
+            old.target_namespace, old.target_name = link.target_namespace, link.target_name
+            updates.append(old)
+    if existing:
+        Link.objects.filter(id__in=[link.id for link in existing.values()]).delete()
+    Link.objects.bulk_create(inserts, batch_size=500)
+    Link.objects.bulk_update(
+        updates, ["count", "in_spoiler", "target_namespace", "target_name"], batch_size=500
+    )
 
 
 def clear_links(page: Page) -> None:

@@ -61,8 +61,7 @@ class Command(BaseCommand):
             bind,
             "--workers",
             str(options["workers"]),
-            "--access-logfile",
-            "-" if options["verbosity"] > 1 else "/dev/null",
+            *(["--access-logfile", "-"] if options["verbosity"] > 1 else []),
             "--worker-tmp-dir",
             "/dev/shm" if os.path.isdir("/dev/shm") else "/tmp",
         ]

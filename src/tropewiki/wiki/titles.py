@@ -7,6 +7,7 @@ WikiWord (each word capitalised, spaces dropped).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -38,6 +39,7 @@ class Title:
         return self.path
 
 
+@functools.lru_cache(maxsize=65536)
 def page_key(namespace: str, name: str) -> str:
     """The unique lookup key of a page: lower case, no spaces or underscores."""
     return f"{namespace.lower()}/{_squash(name)}"

@@ -126,9 +126,12 @@ def database_config(url: str, data_dir: Path) -> dict[str, object]:
         return _sqlite(path or str(data_dir / "tropewiki.sqlite3"))
     if parsed.scheme in {"postgres", "postgresql"}:
         options = {k: v[-1] for k, v in parse_qs(parsed.query).items()}
+        name = unquote(parsed.path.lstrip("/")) or "tropewiki"
         return {
             "ENGINE": "django.db.backends.postgresql",
-            "NAME": unquote(parsed.path.lstrip("/")) or "tropewiki",
+            "NAME": name,
+            # One test database per test run, so that concurrent runs never collide.
+            "TEST": {"NAME": f"test_{name}_{os.getpid()}"},
             "USER": unquote(parsed.username or ""),
             "PASSWORD": unquote(parsed.password or ""),
             "HOST": parsed.hostname or "",

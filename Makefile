@@ -19,10 +19,14 @@ $(VENV)/.installed: pyproject.toml
 
 venv: $(VENV)/.installed ## create .venv and install tropewiki with its dev tools
 
+node_modules: package.json package-lock.json ## axe-core for the accessibility tests (needs npm)
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund && touch node_modules; \
+	else echo "npm not found: the accessibility tests will be skipped"; fi
+
 run: venv ## set up and serve the wiki on SQLite with demo content (http://127.0.0.1:8000/)
 	$(VENV)/bin/tropewiki serve --host $(HOST) --port $(PORT)
 
-test: venv ## run every test: the suite on SQLite, then on PostgreSQL
+test: venv node_modules ## run every test: the suite on SQLite, then on PostgreSQL
 	$(MAKE) test-sqlite
 	$(MAKE) test-postgres
 

@@ -1,4 +1,5 @@
-"""Take the screenshots in docs/screenshots/ (work page, trope page, editor; light and dark).
+"""Take the screenshots in docs/screenshots/: a work page, a trope page and the editor, light
+and dark, on a desktop (1200 px); the work and trope pages again on a 360 px phone.
 
 Usage: .venv/bin/python scripts/screenshots.py [--url http://127.0.0.1:8000]
 
@@ -32,10 +33,15 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+DESKTOP = {"width": 1200, "height": 900}
+PHONE = {"width": 360, "height": 780}
+#: (file name, address, viewport, what to do first)
 SHOTS = [
-    ("work", "/Literature/Frankenstein"),
-    ("trope", "/Main/StarCrossedLovers"),
-    ("editor", "/Literature/Frankenstein/edit"),
+    ("work", "/Literature/Frankenstein", DESKTOP, None),
+    ("trope", "/Main/StarCrossedLovers", DESKTOP, "open-folders"),
+    ("editor", "/Literature/Frankenstein/edit", DESKTOP, None),
+    ("work-phone", "/Film/Nosferatu", PHONE, None),
+    ("trope-phone", "/Main/StarCrossedLovers", PHONE, "open-folders"),
 ]
 
 
@@ -50,10 +56,17 @@ def demo_wiki():
     """A wiki with demo content and an editor account, served on a free port."""
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="tropewiki-shots-") as home:
-        env = {**os.environ, "TROPEWIKI_HOME": home, "TROPEWIKI_DATABASE_URL": "", "SHOT_PW": "screenshots 4 docs"}
+        env = {
+            **os.environ,
+            "TROPEWIKI_HOME": home,
+            "TROPEWIKI_DATABASE_URL": "",
+            "SHOT_PW": "screenshots 4 docs",
+        }
         tool = [sys.executable, "-m", "tropewiki"]
         subprocess.run([*tool, "serve", "--prepare-only"], env=env, check=True)
-        subprocess.run([*tool, "createuser", "reader", "--password-env", "SHOT_PW"], env=env, check=True)
+        subprocess.run(
+            [*tool, "createuser", "reader", "--password-env", "SHOT_PW"], env=env, check=True
+        )
         server = subprocess.Popen([*tool, "serve", "--port", str(port), "--workers", "1"], env=env)
         url = f"http://127.0.0.1:{port}"
         try:
@@ -74,15 +87,24 @@ def take(url: str, login: bool) -> None:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for scheme in ("light", "dark"):
-            context = browser.new_context(viewport={"width": 1200, "height": 900}, color_scheme=scheme)
+            context = browser.new_context(
+                color_scheme=scheme, viewport=DESKTOP, reduced_motion="reduce"
+            )
             page = context.new_page()
             if login:
                 page.goto(url + "/-/login")
                 page.fill("#id_username", "reader")
                 page.fill("#id_password", "screenshots 4 docs")
-                page.click("button[type=submit]")
-            for name, path in SHOTS:
+                page.click("main button[type=submit]")
+                page.wait_for_url(lambda u: "/-/login" not in u)
+            for name, path, viewport, action in SHOTS:
+                page.set_viewport_size(viewport)
                 page.goto(url + path)
+                if action == "open-folders":
+                    page.locator(".page-text .folder-control").first.click()
+                    page.evaluate("window.scrollTo(0, 0)")
+                    page.wait_for_timeout(300)
+                page.evaluate("document.activeElement && document.activeElement.blur()")
                 page.screenshot(path=str(OUT / f"{name}-{scheme}.png"))
             context.close()
         browser.close()
@@ -90,7 +112,9 @@ def take(url: str, login: bool) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--url", help="An already running wiki (with the demo and a 'reader' editor).")
+    parser.add_argument(
+        "--url", help="An already running wiki (with the demo and a 'reader' editor)."
+    )
     args = parser.parse_args()
     if args.url:
         take(args.url.rstrip("/"), login=True)

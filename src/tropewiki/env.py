@@ -73,6 +73,16 @@ SETTINGS: dict[str, Setting] = {
             "How long a rendered page may stay cached; changes invalidate pages anyway.",
         ),
         Setting(
+            "TROPEWIKI_CONTENT_LICENCE",
+            "CC BY-SA 4.0",
+            "The licence of what people write on this wiki, named in the editor and the footer.",
+        ),
+        Setting(
+            "TROPEWIKI_CONTENT_LICENCE_URL",
+            "https://creativecommons.org/licenses/by-sa/4.0/",
+            "Where the content licence's text can be read.",
+        ),
+        Setting(
             "TROPEWIKI_LOG_LEVEL",
             "WARNING",
             "Logging level for the tropewiki and django loggers.",

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "tropewiki.wiki",
     "tropewiki.knowledge",
     "tropewiki.accounts",
+    "tropewiki.search",
     "tropewiki.web",
     "tropewiki.cli",
 ]
@@ -111,6 +112,8 @@ TROPEWIKI_OPEN_EDITING = env.flag("TROPEWIKI_OPEN_EDITING")
 TROPEWIKI_SIGNUP = env.flag("TROPEWIKI_SIGNUP")
 TROPEWIKI_PAGE_CACHE_SECONDS = int(env.setting("TROPEWIKI_PAGE_CACHE_SECONDS"))
 TROPEWIKI_MAX_PAGE_BYTES = 1024 * 1024
+TROPEWIKI_CONTENT_LICENCE = env.setting("TROPEWIKI_CONTENT_LICENCE")
+TROPEWIKI_CONTENT_LICENCE_URL = env.setting("TROPEWIKI_CONTENT_LICENCE_URL")
 
 LOGGING = {
     "version": 1,

@@ -316,3 +316,24 @@ def test_home_page_counts_and_links(client, make_page):
     make_page("Main/Alpha", "A.")
     html = client.get("/").content.decode()
     assert "1 tropes" in html or "1 trope" in html
+
+
+def test_saving_with_conflict_markers_left_is_refused(editor_client, make_page):
+    """Text that still holds conflict markers is not saved; the editor says why."""
+    page = make_page("Main/Foo", "One.\n")
+    text = "<<<<<<< current\nTheirs.\n=======\nMine.\n>>>>>>> incoming\n"
+    response = editor_client.post(
+        "/Main/Foo/edit", {"text": text, "base_revision": page.current_revision_id}
+    )
+    assert response.status_code == 400
+    assert "conflict markers" in response.content.decode()
+    assert get_page("Main/Foo").current_revision.text == "One.\n"
+
+
+def test_editor_names_the_content_licence(editor_client, make_page, settings):
+    """The editor's notice names the wiki's content licence with a link to it."""
+    settings.TROPEWIKI_CONTENT_LICENCE = "CC0 1.0"
+    settings.TROPEWIKI_CONTENT_LICENCE_URL = "https://creativecommons.org/publicdomain/zero/1.0/"
+    make_page("Main/Foo", "One.")
+    html = editor_client.get("/Main/Foo/edit").content.decode()
+    assert 'href="https://creativecommons.org/publicdomain/zero/1.0/" rel="license">CC0 1.0' in html

@@ -36,7 +36,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tropewiki.wiki.diffs import join_lines, matching_blocks, split_lines
+from tropewiki.wiki.diffs import join_lines, matching_blocks, normalize_newlines, split_lines
 
 CONFLICT_START = "<<<<<<< current"
 CONFLICT_SEPARATOR = "======="
@@ -160,3 +160,9 @@ def _sync_regions(
 
 def _region_text(lines: Sequence[str]) -> str:
     return "".join(line + "\n" for line in lines)
+
+
+def has_conflict_markers(text: str) -> bool:
+    """Whether ``text`` still holds the lines that mark an unresolved conflict."""
+    lines = set(normalize_newlines(text).split("\n"))
+    return CONFLICT_START in lines and CONFLICT_END in lines

@@ -10,6 +10,7 @@ from tropewiki.accounts.roles import can_edit
 from tropewiki.actions import EditConflict, NotAllowed, PageLocked, save_page
 from tropewiki.web.views.common import actor_for, error_page, handles_refusals, int_param
 from tropewiki.wiki.diffs import render_diff_html
+from tropewiki.wiki.merge import has_conflict_markers
 from tropewiki.wiki.lookup import get_page, title_for
 from tropewiki.wiki.rendering import page_html, render_text
 
@@ -48,12 +49,20 @@ def edit_view(request: HttpRequest, namespace: str, name: str) -> HttpResponse:
     if "preview" in request.POST:
         context["preview"] = render_text(text) if text.strip() else ""
         return render(request, "web/edit.html", context)
+    if has_conflict_markers(text):
+        context["preview"] = render_text(text)
+        context["error"] = (
+            "The text still has conflict markers (<<<<<<<, =======, >>>>>>>). Keep what should "
+            "stay from each side, remove the marker lines, then save."
+        )
+        return render(request, "web/edit.html", context, status=400)
     try:
         result = save_page(title, text, actor_for(request), reason=reason, base_revision=base)
     except EditConflict as conflict:
         context.update(
             conflict=conflict,
             text=conflict.merged_text,
+            preview=render_text(conflict.merged_text),
             base_revision=conflict.current_revision,
             their_diff=render_diff_html(conflict.incoming_text, conflict.current_text),
         )

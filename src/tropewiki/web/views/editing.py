@@ -10,8 +10,8 @@ from tropewiki.accounts.roles import can_edit
 from tropewiki.actions import EditConflict, NotAllowed, PageLocked, save_page
 from tropewiki.web.views.common import actor_for, error_page, handles_refusals, int_param
 from tropewiki.wiki.diffs import render_diff_html
-from tropewiki.wiki.merge import has_conflict_markers
 from tropewiki.wiki.lookup import get_page, title_for
+from tropewiki.wiki.merge import has_conflict_markers
 from tropewiki.wiki.rendering import page_html, render_text
 
 MAX_PREVIEW_BYTES = 1024 * 1024

@@ -41,8 +41,9 @@ MAX_BULLET_DEPTH = 3
 #: Quote images wider than this are refused (kept as literal text).
 MAX_IMAGE_WIDTH = 2000
 
-_BULLET = re.compile(r"[*+]+")
-_BULLET_CHARS = frozenset("*+")  # note: "" is not in it
+# A bullet marker and the blanks after it; \s is exactly str.isspace, so the content starts
+# where line[marker:].lstrip() would.
+_BULLET = re.compile(r"[*+]+\s*")
 _BLANKS = frozenset(" \t")
 _BLANK_RUN = re.compile(r"[ \t]*")
 _QUOTE = re.compile(r"(-{1,8})>")
@@ -69,15 +70,17 @@ def parse(text: str) -> Document:
     if "\x00" in text:  # browsers drop NUL; keep a visible stand-in, as HTML parsers do
         text = text.replace("\x00", "\ufffd")
     builder = _BlockBuilder()
+    take = builder.line
+    comments = "%%" in text  # one test for the document instead of one per line
     offset = 0
     for line in text.split("\n"):
         line_offset = offset
         offset += len(line) + 1
-        if "%%" in line:
+        if comments and "%%" in line:
             line = _strip_comment(line)
             if not line.strip():
                 continue  # a comment-only line vanishes without ending a paragraph
-        builder.line(line, line_offset)
+        take(line, line_offset)
     builder.finish()
     return Document(builder.root, text, builder.ctx.targets)
 
@@ -201,17 +204,14 @@ class _BlockBuilder:
         paragraph.children.extend(parse_inline(text, offset, self.ctx))
 
     def _bullet(self, line: str, offset: int) -> bool:
-        if line[1:2] in _BULLET_CHARS:
-            marker = _BULLET.match(line)
-            assert marker is not None
-            end = marker.end()
-        else:
-            end = 1
+        marker = _BULLET.match(line)
+        assert marker is not None
+        start = marker.end()  # of the blanks after the marker
+        end = len(marker.group().rstrip())  # of the marker ("*" and "+" are not blanks)
         if line[0] == "+" and line[end : end + 1] not in _BLANKS:
             return False  # "+1 to that" is prose, not a bullet
-        content = line[end:].lstrip()
-        base = offset + len(line) - len(content)
-        content = content.rstrip()
+        base = offset + start
+        content = line[start:].rstrip()
         depth = end if end < MAX_BULLET_DEPTH else MAX_BULLET_DEPTH
         lists = self.lists
         if self.mode != _LIST:

@@ -75,7 +75,7 @@ from tropewiki.markup.nodes import (
 from tropewiki.markup.sanitizer import sanitize
 from tropewiki.markup.targets import DefaultResolver, Resolved, Resolver, Target, default_url
 from tropewiki.markup.text import escape_attr, escape_text, plain_text
-from tropewiki.markup.titles import spaced_title
+from tropewiki.markup.titles import spaced_title, spaced_titles
 
 __all__ = ["SPOILER_OPEN", "HtmlRenderer"]
 
@@ -118,31 +118,40 @@ class HtmlRenderer:
     def render_unsanitized(self, doc: Document, badges: Badges | None = None) -> str:
         """HTML for ``doc`` as built (already escaped), before the sanitiser's check."""
         targets = doc.targets
-        resolved = self.resolver.resolve_many(targets) if targets else {}
-        # Keyed by identity: the parser gives every occurrence of a target the same object,
-        # and hashing an int is far cheaper than hashing a Target at every link.
-        links = {id(target): _link_parts(answer) for target, answer in resolved.items()}
-        for target in targets:
-            if id(target) not in links:  # answered under an equal object, or not at all
-                links[id(target)] = _link_parts(resolved.get(target) or _unresolved(target))
+        resolver = self.resolver
+        resolved: Mapping[Target, Resolved] | None = None
+        if type(resolver) is DefaultResolver:  # its answers, without the Resolved objects
+            links = _default_links(targets)
+        else:
+            resolved = resolver.resolve_many(targets) if targets else {}
+            # Keyed by identity: the parser gives every occurrence of a target the same object,
+            # and hashing an int is far cheaper than hashing a Target at every link.
+            links = {id(target): _link_parts(answer) for target, answer in resolved.items()}
+            for target in targets:
+                if id(target) not in links:  # answered under an equal object, or not at all
+                    links[id(target)] = _link_parts(resolved.get(target) or _unresolved(target))
         parts: _Parts = []
-        _Pass(links, resolved, badges or {}).blocks(doc.children, parts)
+        _Pass(links, resolved, resolver, targets, badges or {}).blocks(doc.children, parts)
         return "".join(parts)
 
 
 class _Pass:
     """The state of rendering one document."""
 
-    __slots__ = ("badges", "flow", "links", "resolved")
+    __slots__ = ("badges", "flow", "links", "resolved", "resolver", "targets")
 
     def __init__(
         self,
         links: dict[int, tuple[str, str]],
-        resolved: Mapping[Target, Resolved],
+        resolved: Mapping[Target, Resolved] | None,
+        resolver: Resolver,
+        targets: list[Target],
         badges: Badges,
     ):
         self.links = links
-        self.resolved = resolved
+        self.resolved = resolved  # None: not asked yet (see wiki_link)
+        self.resolver = resolver
+        self.targets = targets
         self.badges = badges
         self.flow = False  # a block-level element was emitted inside inline content
 
@@ -177,17 +186,22 @@ class _Pass:
         parts.append(f"</{tag}>")
 
     def bullet_list(self, node: BulletList, parts: _Parts) -> None:
-        parts.append("<ul>")
+        append = parts.append
+        badges = self.badges
+        append("<ul>")
         for item in node.items:
-            parts.append("<li>")
-            if item.depth == 1:
+            append("<li>")
+            children = item.children
+            # top_level_item has nothing to do for most bullets: no badges, and a first child
+            # that is neither a spoiler nor blank text (only those can hide the leading link).
+            if item.depth == 1 and (badges or (children and _may_hide_link(children[0]))):
                 self.top_level_item(item, parts)
             else:
-                self.inline(item.children, parts)
+                self.inline(children, parts)
             if item.sublist is not None:
                 self.bullet_list(item.sublist, parts)
-            parts.append("</li>\n")
-        parts.append("</ul>")
+            append("</li>\n")
+        append("</ul>")
 
     def top_level_item(self, item: ListItem, parts: _Parts) -> None:
         """A top-level bullet: its leading link is never hidden, and may carry badges.
@@ -196,8 +210,10 @@ class _Pass:
         a spoiler would hide what the example is about, so ``[[spoiler:Link rest]]`` at the
         start renders the link in the clear and only ``rest`` as a spoiler.
         """
-        children = _unspoil_leading_link(item.children)
-        labels = self.badges.get(item.position)
+        children = item.children
+        if children and _may_hide_link(children[0]):
+            children = _unspoil_leading_link(children)
+        labels = self.badges.get(item.position) if self.badges else None
         lead = _leading_link_index(children) if labels else -1
         if lead < 0:
             self.inline(children, parts)
@@ -247,25 +263,54 @@ class _Pass:
     # ---- inline ------------------------------------------------------------------------------
 
     def inline(self, nodes: list[Inline], parts: _Parts) -> None:
-        renderers = _INLINE_RENDERERS
+        # The common nodes are handled here: a method call per node would cost more than the
+        # work. Text is escaped only when it holds a special character (three "in" tests cost
+        # less than three replace calls), and a link or wrapper around one string is one part.
+        append = parts.append
         links = self.links
         for node in nodes:
             kind = type(node)
             if kind is str:
-                parts.append(node.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
-            elif kind is WikiLink and node.children is None and id(node.target) in links:
-                opening, title = links[id(node.target)]  # a bare WikiWord: the usual link
-                parts.append(opening)
-                parts.append(title)
-                parts.append("</a>")
+                if "&" in node or "<" in node or ">" in node:
+                    node = escape_text(node)
+                append(node)
+                continue
+            if kind is WikiLink:
+                link = links.get(id(node.target))
+                if link is None:
+                    self.wiki_link(node, parts)
+                    continue
+                children = node.children
+                if children is None:  # a bare WikiWord: the usual link
+                    append(link[0] + link[1] + "</a>")
+                    continue
+                opening, closing = link[0], "</a>"
             else:
-                renderers[kind](self, node, parts)
+                wrapper = _WRAPPERS.get(kind)
+                if wrapper is None:
+                    _INLINE_RENDERERS[kind](self, node, parts)
+                    continue
+                opening, closing = wrapper
+                children = node.children
+            if len(children) == 1 and type(children[0]) is str:
+                text = children[0]
+                if "&" in text or "<" in text or ">" in text:
+                    text = escape_text(text)
+                append(opening + text + closing)
+            else:
+                append(opening)
+                self.inline(children, parts)
+                append(closing)
 
     def wiki_link(self, node: WikiLink, parts: _Parts) -> None:
         link = self.links.get(id(node.target))
         if link is None:  # a tree built by hand, its targets not shared with doc.targets
             target = node.target
-            link = _link_parts(self.resolved.get(target) or _unresolved(target))
+            resolved = self.resolved
+            if resolved is None:
+                targets = self.targets
+                resolved = self.resolved = self.resolver.resolve_many(targets) if targets else {}
+            link = _link_parts(resolved.get(target) or _unresolved(target))
         opening, title = link
         parts.append(opening)
         if node.children is None:
@@ -289,31 +334,6 @@ class _Pass:
 
     def anchor(self, node: Anchor, parts: _Parts) -> None:
         parts.append(f'<span class="anchor" id="{escape_attr(node.name)}"></span>')
-
-    def spoiler(self, node: Spoiler, parts: _Parts) -> None:
-        parts.append(SPOILER_OPEN)
-        self.inline(node.children, parts)
-        parts.append("</span>")
-
-    def italic(self, node: Italic, parts: _Parts) -> None:
-        parts.append("<em>")
-        self.inline(node.children, parts)
-        parts.append("</em>")
-
-    def bold(self, node: Bold, parts: _Parts) -> None:
-        parts.append("<strong>")
-        self.inline(node.children, parts)
-        parts.append("</strong>")
-
-    def strike(self, node: Strike, parts: _Parts) -> None:
-        parts.append("<s>")
-        self.inline(node.children, parts)
-        parts.append("</s>")
-
-    def small_caps(self, node: SmallCaps, parts: _Parts) -> None:
-        parts.append('<span class="smallcaps">')
-        self.inline(node.children, parts)
-        parts.append("</span>")
 
     def note(self, node: Note, parts: _Parts) -> None:
         self.flow = True
@@ -351,20 +371,30 @@ _BLOCK_RENDERERS: dict[type, _Renderer] = {
     IndexRegion: _Pass.index_region,
 }
 
+#: Inline nodes that are their children between two fixed tags.
+_WRAPPERS: dict[type, tuple[str, str]] = {
+    Italic: ("<em>", "</em>"),
+    Spoiler: (SPOILER_OPEN, "</span>"),
+    Bold: ("<strong>", "</strong>"),
+    Strike: ("<s>", "</s>"),
+    SmallCaps: ('<span class="smallcaps">', "</span>"),
+}
+
+#: The other inline nodes (``str`` and WikiLink are handled by ``_Pass.inline`` itself).
 _INLINE_RENDERERS: dict[type, _Renderer] = {
-    WikiLink: _Pass.wiki_link,
-    Italic: _Pass.italic,
-    Bold: _Pass.bold,
-    Spoiler: _Pass.spoiler,
     ExternalLink: _Pass.external_link,
     Note: _Pass.note,
     LineBreak: _Pass.line_break,
-    Strike: _Pass.strike,
-    SmallCaps: _Pass.small_caps,
     Layout: _Pass.layout,
     AnchorLink: _Pass.anchor_link,
     Anchor: _Pass.anchor,
 }
+
+
+def _may_hide_link(first: Inline) -> bool:
+    """Whether a bullet starting with ``first`` may need :func:`_unspoil_leading_link`."""
+    kind = type(first)
+    return kind is Spoiler or (kind is str and not first.strip())  # type: ignore[union-attr]
 
 
 def _unspoil_leading_link(children: list[Inline]) -> list[Inline]:
@@ -401,6 +431,28 @@ def _leading_link_index(children: list[Inline]) -> int:
             return index
         return -1
     return -1
+
+
+def _default_links(targets: list[Target]) -> dict[int, tuple[str, str]]:
+    """``_link_parts`` of DefaultResolver's answer for each target, by id, made in bulk."""
+    if not targets:
+        return {}
+    urls = [
+        f"/{t.namespace}/{t.name}#{t.anchor}" if t.anchor else f"/{t.namespace}/{t.name}"
+        for t in targets
+    ]
+    titles = spaced_titles([t.name for t in targets])
+    # Parser-made names and anchors never need escaping: check them all at once.
+    joined = "".join(urls)
+    if "&" in joined or "<" in joined or ">" in joined or '"' in joined:
+        urls = [escape_attr(url) for url in urls]
+    joined = "".join(titles)
+    if "&" in joined or "<" in joined or ">" in joined:
+        titles = [escape_text(title) for title in titles]
+    return {
+        id(target): ('<a class="wikilink" href="' + url + '">', title)
+        for target, url, title in zip(targets, urls, titles, strict=True)
+    }
 
 
 def _link_parts(resolved: Resolved) -> tuple[str, str]:

@@ -60,6 +60,13 @@ _MAX_INDENT = 8
 # A frame is a list: [kind, children, opener text, parent children, data, position].
 Frame = list
 
+# Group numbers of the groups read on hot paths (by number: no name lookup per token).
+_GROUPS = INLINE_TOKEN.groupindex
+_NW, _SEP, _PEND, _SPTEXT = _GROUPS["nw"], _GROUPS["sep"], _GROUPS["pend"], _GROUPS["sptext"]
+_BB, _BS, _BG = _GROUPS["bb"], _GROUPS["bs"], _GROUPS["bg"]
+_POTHOLE_GROUPS = tuple(_GROUPS[g] for g in ("pend", "url", "anchor", "pb", "pw", "pns", "pat"))
+_POTHOLE_GROUPS += tuple(_GROUPS[g] for g in ("ps", "pa", "ptext"))
+
 
 def parse_inline(text: str, base: int, ctx: ParseContext) -> list[Inline]:
     """Parse one line; ``base`` is the offset of ``text[0]`` in the document source."""
@@ -74,36 +81,69 @@ def parse_inline(text: str, base: int, ctx: ParseContext) -> list[Inline]:
     pos = 0
     no_escape_end = False
     bare_targets = ctx.bare_targets
-    # The common tokens are handled inline (plain function calls cost more than the work);
-    # everything unusual goes through the helpers below.
+    # The common tokens are handled inline, most frequent first (plain function calls cost
+    # more than the work); everything unusual goes through the helpers below.
     while m is not None:
         start, end = m.span()
         if start > pos:
             out.append(text[pos:start])
         pos = end
         kind = m.lastgroup
-        if kind == "quotes":
-            run = pos - start
-            if run == 2 or run == 3:
-                if not stack:  # opens at the top level: the usual case
-                    frame = [run - 2, [], text[start:pos], out, None, base + start]
-                    stack.append(frame)
-                    out = frame[1]
-                elif stack[-1][0] == run - 2:  # closes the innermost frame: the usual case
-                    frame = stack.pop()
-                    out = frame[3]
-                    out.append(Italic(frame[1]) if run == 2 else Bold(frame[1]))
-                else:
-                    out = _quotes(run, stack, out, base + start, ctx)
-            else:
-                out = _quotes(run, stack, out, base + start, ctx)
-        elif kind == "ww":
-            word = text[start:pos]
+        if kind == "ww":
+            word = text[start:end]
             if in_link:
                 out.append(word)
             else:
-                target = bare_targets.get(word) or ctx.main(word)
+                target = bare_targets.get(word)
+                if target is None:
+                    target = ctx.main(word)
                 out.append(WikiLink(target, None, base + start))
+        elif kind == "nsword":
+            name = m[_NW]
+            sep_at = m.start(_SEP)
+            if name is not None and not in_link and text[sep_at] == "/":  # Namespace/WikiWord
+                out.append(WikiLink(ctx.target(text[start:sep_at], name), None, base + start))
+            else:
+                pos = _namespaced(m, text, out, in_link, base, ctx)
+        elif kind == "italic" or kind == "bold":
+            content = m[kind]
+            frame_kind = _ITALIC if kind == "italic" else _BOLD
+            if (not stack or (len(stack) < MAX_DEPTH and _in_scope(stack, frame_kind) < 0)) and (
+                content.islower() or search(content) is None
+            ):
+                out.append(Italic([content]) if frame_kind == _ITALIC else Bold([content]))
+            else:  # the long way: a run of quotes, then the text as it comes
+                pos = start + frame_kind + 2
+                out = _quotes(frame_kind + 2, stack, out, base + start, ctx)
+        elif kind == "pothole":
+            if len(stack) >= MAX_DEPTH:
+                pos = m.end(_PEND)
+                out.append(text[start:pos])
+            else:
+                out, pushed, pos = _pothole(m, text, stack, out, in_link, base + start, ctx)
+                in_link += pushed
+        elif kind == "braces":
+            body, suffix, glue = m.group(_BB, _BS, _BG)
+            display = body.strip() + glue
+            name = _braces_name(body, suffix)
+            if in_link or not name:
+                out.append(display if name else m.group())
+            else:
+                out.append(WikiLink(ctx.target(DEFAULT_NAMESPACE, name), [display], base + start))
+        elif kind == "spoiler":
+            content = m[_SPTEXT]
+            if len(stack) < MAX_DEPTH and (
+                not content or content.islower() or search(content) is None
+            ):
+                out.append(Spoiler([content] if content else []))
+            else:  # the long way: an opening tag, then the text as it comes
+                pos = m.start(_SPTEXT)
+                if len(stack) >= MAX_DEPTH:
+                    out.append(text[start:pos])
+                else:
+                    frame = [_SPOILER, [], text[start:pos], out, 0, base + start]
+                    stack.append(frame)
+                    out = frame[1]
         elif kind == "close":
             if stack and stack[-1][0] >= _BRACKET:
                 frame = stack.pop()
@@ -121,6 +161,21 @@ def parse_inline(text: str, base: int, ctx: ParseContext) -> list[Inline]:
                 else:
                     out = _close(stack, i, ctx)
                     in_link = _count_links(stack)
+        elif kind == "quotes":
+            run = end - start
+            if run == 2 or run == 3:
+                if not stack:  # opens at the top level: the usual case
+                    frame = [run - 2, [], text[start:end], out, None, base + start]
+                    stack.append(frame)
+                    out = frame[1]
+                elif stack[-1][0] == run - 2:  # closes the innermost frame: the usual case
+                    frame = stack.pop()
+                    out = frame[3]
+                    out.append(Italic(frame[1]) if run == 2 else Bold(frame[1]))
+                else:
+                    out = _quotes(run, stack, out, base + start, ctx)
+            else:
+                out = _quotes(run, stack, out, base + start, ctx)
         elif kind == "tag" or kind == "indent":
             if len(stack) >= MAX_DEPTH:
                 out.append(m.group())
@@ -135,41 +190,6 @@ def parse_inline(text: str, base: int, ctx: ParseContext) -> list[Inline]:
                 frame = [frame_kind, [], m.group(), out, level, base + start]
                 stack.append(frame)
                 out = frame[1]
-        elif kind == "pothole":
-            if len(stack) >= MAX_DEPTH:
-                pos = m.end("pend")
-                out.append(text[start:pos])
-            else:
-                out, pushed, pos = _pothole(m, text, stack, out, in_link, base + start, ctx)
-                in_link += pushed
-        elif kind == "italic" or kind == "bold":
-            content = m.group(kind)
-            frame_kind = _ITALIC if kind == "italic" else _BOLD
-            if (not stack or (len(stack) < MAX_DEPTH and _in_scope(stack, frame_kind) < 0)) and (
-                content.islower() or search(content) is None
-            ):
-                out.append(Italic([content]) if frame_kind == _ITALIC else Bold([content]))
-            else:  # the long way: a run of quotes, then the text as it comes
-                pos = start + frame_kind + 2
-                out = _quotes(frame_kind + 2, stack, out, base + start, ctx)
-        elif kind == "spoiler":
-            content = m.group("sptext")
-            if len(stack) < MAX_DEPTH and (
-                not content or content.islower() or search(content) is None
-            ):
-                out.append(Spoiler([content] if content else []))
-            else:  # the long way: an opening tag, then the text as it comes
-                pos = m.start("sptext")
-                if len(stack) >= MAX_DEPTH:
-                    out.append(text[start:pos])
-                else:
-                    frame = [_SPOILER, [], text[start:pos], out, 0, base + start]
-                    stack.append(frame)
-                    out = frame[1]
-        elif kind == "braces" or kind == "user":
-            _braced_link(m, kind, out, in_link, base + start, ctx)
-        elif kind == "nsword":
-            pos = _namespaced(m, text, out, in_link, base, ctx)
         elif kind == "escape":
             end = -1 if no_escape_end else text.find("=]", pos)
             if end < 0:  # no "=]" anywhere after: no later escape can end either
@@ -179,6 +199,8 @@ def parse_inline(text: str, base: int, ctx: ParseContext) -> list[Inline]:
                 content, pos = _escaped(text, start, end)
                 if content:
                     out.append(content)
+        elif kind == "user":
+            _user_link(m, out, in_link, base + start, ctx)
         elif kind == "br":
             out.append(LINE_BREAK)
         else:  # "noteword" or "label"
@@ -234,22 +256,20 @@ def _braces_name(body: str, suffix: str | None) -> str:
     return name + name_fragment(suffix) if suffix and name else name
 
 
-def _braced_link(
-    m: Match[str], kind: str, out: list[Inline], in_link: int, position: int, ctx: ParseContext
+def _user_link(
+    m: Match[str], out: list[Inline], in_link: int, position: int, ctx: ParseContext
 ) -> None:
-    """``{{words}}glued``, ``@/{{Handle}}`` or ``@/Handle``."""
-    if kind == "braces":
-        namespace, body, suffix, glue = DEFAULT_NAMESPACE, m["bb"], m["bs"], m["bg"]
-    elif m["uw"] is not None:
-        namespace, body, suffix, glue = USER_NAMESPACE, m["uw"], None, ""
+    """``@/{{Handle}}`` or ``@/Handle`` (``{{words}}`` alone is handled in the main loop)."""
+    if m["uw"] is not None:
+        body, suffix, glue = m["uw"], None, ""
     else:
-        namespace, body, suffix, glue = USER_NAMESPACE, m["ub"], m["us"], m["ug"]
+        body, suffix, glue = m["ub"], m["us"], m["ug"]
     display = body.strip() + glue
     name = _braces_name(body, suffix)
     if in_link or not name:
         out.append(display if name else m.group())
     else:
-        out.append(WikiLink(ctx.target(namespace, name), [display], position))
+        out.append(WikiLink(ctx.target(USER_NAMESPACE, name), [display], position))
 
 
 def _pothole(
@@ -267,9 +287,9 @@ def _pothole(
     where scanning resumes.
     """
     pend, url, anchor, body, word, namespace, at, suffix, page_anchor, plain = m.group(
-        "pend", "url", "anchor", "pb", "pw", "pns", "pat", "ps", "pa", "ptext"
+        *_POTHOLE_GROUPS
     )
-    opener_end = m.end("pend")
+    opener_end = m.end(_PEND)
     opener = text[m.start() : opener_end]
     bare = pend == "]]"
     if bare or plain is None:

@@ -10,7 +10,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
-from tropewiki.markup.titles import spaced_title
+from tropewiki.markup.titles import spaced_titles
 
 __all__ = ["DefaultResolver", "Resolved", "Resolver", "Target", "default_url"]
 
@@ -61,4 +61,9 @@ class DefaultResolver:
 
     def resolve_many(self, targets: Collection[Target]) -> Mapping[Target, Resolved]:
         """Resolve every target without looking anything up."""
-        return {t: Resolved(default_url(t), True, spaced_title(t.name)) for t in targets}
+        targets = list(targets)
+        titles = spaced_titles([t.name for t in targets])
+        return {
+            t: Resolved(default_url(t), True, title)
+            for t, title in zip(targets, titles, strict=True)
+        }

@@ -138,9 +138,9 @@ LAYOUT = [
 
 BLOCKS = [
     ("!Top", "<h2>Top</h2>"),
-    ("!!Examples:", "<h3>Examples:</h3>"),
-    ("!!! Small", "<h4>Small</h4>"),
-    ("!!!! Four", "<h4>! Four</h4>"),
+    ("!!Examples:", "<h2>Examples:</h2>"),
+    ("!!! Small", "<h2>Small</h2>"),
+    ("!!!! Four", "<h2>! Four</h2>"),
     ("----", "<hr>"),
     ("---", "<p>---</p>"),
     ("one\ntwo\n\nthree", "<p>one\ntwo</p>\n<p>three</p>"),
@@ -318,3 +318,18 @@ def test_badges_follow_the_leading_link():
         '<span class="badge played">Inverted</span> <span class="badge played">&lt;b&gt;</span>: y'
     ) in html
     assert html.count("badge") == 2
+
+
+@pytest.mark.parametrize(
+    "source, tags",
+    [
+        ("!Top\n!!Section\n!!!Detail", ["h2", "h3", "h4"]),
+        ("!!Examples\n!!!Film", ["h2", "h3"]),
+        ("[[folder:Film]]\n!!!Inside\n[[/folder]]\n!!Outside", ["h3", "h2"]),
+    ],
+)
+def test_headings_start_at_h2_and_keep_their_order(source, tags):
+    """The largest heading used becomes h2 (under the page's h1) and levels never skip."""
+    import re
+
+    assert re.findall(r"<(h\d)>", render(source)) == tags

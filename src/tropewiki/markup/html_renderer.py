@@ -131,14 +131,16 @@ class HtmlRenderer:
                 if id(target) not in links:  # answered under an equal object, or not at all
                     links[id(target)] = _link_parts(resolved.get(target) or _unresolved(target))
         parts: _Parts = []
-        _Pass(links, resolved, resolver, targets, badges or {}).blocks(doc.children, parts)
+        rendering = _Pass(links, resolved, resolver, targets, badges or {})
+        rendering.heading_shift = _heading_shift(doc.children)
+        rendering.blocks(doc.children, parts)
         return "".join(parts)
 
 
 class _Pass:
     """The state of rendering one document."""
 
-    __slots__ = ("badges", "flow", "links", "resolved", "resolver", "targets")
+    __slots__ = ("badges", "flow", "heading_shift", "links", "resolved", "resolver", "targets")
 
     def __init__(
         self,
@@ -149,6 +151,7 @@ class _Pass:
         badges: Badges,
     ):
         self.links = links
+        self.heading_shift = 1  # the page title is the h1: "!" is an h2
         self.resolved = resolved  # None: not asked yet (see wiki_link)
         self.resolver = resolver
         self.targets = targets
@@ -180,7 +183,7 @@ class _Pass:
             parts.append("</p>")
 
     def heading(self, node: Heading, parts: _Parts) -> None:
-        tag = f"h{node.level + 1}"
+        tag = f"h{node.level + self.heading_shift}"
         parts.append(f"<{tag}>")
         self.inline(node.children, parts)
         parts.append(f"</{tag}>")
@@ -395,6 +398,24 @@ def _may_hide_link(first: Inline) -> bool:
     """Whether a bullet starting with ``first`` may need :func:`_unspoil_leading_link`."""
     kind = type(first)
     return kind is Spoiler or (kind is str and not first.strip())  # type: ignore[union-attr]
+
+
+def _heading_shift(blocks: list[Block]) -> int:
+    """Map the document's largest heading to ``h2`` so heading levels never skip one.
+
+    Pages that use only ``!!`` (most TV Tropes pages) would otherwise jump from the page's
+    ``h1`` title to ``h3``.
+    """
+    top = 3
+    stack = list(blocks)
+    while stack:
+        block = stack.pop()
+        kind = type(block)
+        if kind is Heading:
+            top = min(top, block.level)
+        elif kind is Folder or kind is IndexRegion:
+            stack.extend(block.children)
+    return 2 - top
 
 
 def _unspoil_leading_link(children: list[Inline]) -> list[Inline]:

@@ -11,6 +11,7 @@ from tropewiki.actions.errors import BadInput, NotAllowed
 from tropewiki.actions.pages import _append_revision, apply_revision
 from tropewiki.actions.staleness import mark_stale
 from tropewiki.knowledge.derive import clear_page, reresolve
+from tropewiki.search.indexer import unindex_page
 from tropewiki.wiki.models import Page, Revision
 from tropewiki.wiki.namespaces import PageType
 
@@ -48,6 +49,7 @@ def cut_page(page: Page, actor: Actor, *, reason: str) -> Page:
         page.touched_at = now
         page.save()
         stale = clear_page(page) | reresolve([page.key])
+        unindex_page(page)
         mark_stale(stale)
     return page
 

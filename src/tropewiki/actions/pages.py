@@ -14,6 +14,7 @@ from tropewiki.actions.errors import BadInput, EditConflict, NotAllowed, NotFoun
 from tropewiki.actions.staleness import mark_stale
 from tropewiki.knowledge.derive import derive_page, reresolve
 from tropewiki.markup import parse
+from tropewiki.search.indexer import index_page
 from tropewiki.wiki import directives
 from tropewiki.wiki.lookup import title_for
 from tropewiki.wiki.merge import merge3
@@ -228,6 +229,7 @@ def apply_revision(page: Page, revision: Revision) -> set[int]:
     page.save()
     doc = None if page.redirect_to_id is not None else parse(text)
     stale = derive_page(page, doc)
+    index_page(page, doc, was_redirect_to)
     if page.redirect_to_id != was_redirect_to:
         stale |= reresolve([page.key])
     return stale

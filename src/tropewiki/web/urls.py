@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from django.urls import path, re_path
 
-from tropewiki.web.views import accounts, editing, history, moderation, reading, site
+from tropewiki.web.views import (
+    accounts,
+    editing,
+    history,
+    moderation,
+    queries,
+    reading,
+    search,
+    site,
+)
 
 NS = r"(?P<namespace>[A-Za-z][A-Za-z0-9]{0,39})"
 NAME = r"(?P<name>[A-Za-z0-9][A-Za-z0-9 _'\-]{0,199})"
@@ -14,6 +23,13 @@ urlpatterns = [
     path("-/recent", site.recent_view, name="recent"),
     path("-/random", site.random_view, name="random"),
     path("-/markup", site.markup_help_view, name="markup-help"),
+    path("-/search", search.search_view, name="search"),
+    path("-/search.json", search.search_json_view, name="search-json"),
+    path("-/autocomplete", search.autocomplete_view, name="autocomplete"),
+    path("-/finder", search.finder_view, name="finder"),
+    path("-/finder.json", search.finder_json_view, name="finder-json"),
+    path("-/query", queries.query_view, name="query"),
+    path("-/query.json", queries.query_json_view, name="query-json"),
     path("-/new", editing.new_page_view, name="new-page"),
     path("-/preview", editing.preview_view, name="preview"),
     path("-/cutlist", moderation.cut_list_view, name="cut-list"),

@@ -7,6 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 
+from tropewiki.discovery.panels import discovery_context
 from tropewiki.knowledge.indexes import index_bars
 from tropewiki.knowledge.played import badge_label
 from tropewiki.knowledge.queries import (
@@ -41,6 +42,7 @@ def knowledge_context(page: Page) -> dict[str, Any]:
         "index_bars": index_bars(page),
         "tabs": related_tabs(page),
         "badge_label": badge_label,
+        **discovery_context(page),
     }
 
 

@@ -1,0 +1,97 @@
+"""What every search backend provides."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+from tropewiki.search.models import TitleEntry
+from tropewiki.search.syntax import Query
+
+#: Tiers of the ranking, best first: the exact title, then titles with every word, then text.
+EXACT_TITLE, TITLE_MATCH, TEXT_MATCH = 2, 1, 0
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """Namespaces and page types to keep (empty: all) and to leave out."""
+
+    namespaces: tuple[str, ...] = ()
+    not_namespaces: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
+    not_types: tuple[str, ...] = ()
+
+    def sql(self, column_prefix: str) -> tuple[list[str], list[object]]:
+        """WHERE conditions (``%s`` placeholders) and their parameters."""
+        conditions: list[str] = []
+        params: list[object] = []
+        for column, values, negate in (
+            ("namespace", self.namespaces, False),
+            ("namespace", self.not_namespaces, True),
+            ("page_type", self.types, False),
+            ("page_type", self.not_types, True),
+        ):
+            if values:
+                marks = ", ".join(["%s"] * len(values))
+                conditions.append(
+                    f"{column_prefix}{column} {'NOT IN' if negate else 'IN'} ({marks})"
+                )
+                params.extend(values)
+        return conditions, params
+
+    def __bool__(self) -> bool:
+        return bool(self.namespaces or self.not_namespaces or self.types or self.not_types)
+
+
+#: Matches are counted up to this many ("more than 1,000"; paging stops before).
+COUNT_LIMIT = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    """One page of page ids in rank order, and how many pages match in all (``exact``
+    False: at least ``total``)."""
+
+    ids: list[int]
+    total: int
+    exact: bool = True
+
+
+def window(offset: int, limit: int) -> int:
+    """How many ranked ids to fetch: enough to count the matches too (one query, no second
+    pass over the index: the ranking visits every match anyway)."""
+    return max(COUNT_LIMIT, offset + limit) + 1
+
+
+def page_of(rows: list[tuple[int]], offset: int, limit: int) -> Ranked:
+    """The page ``[offset, offset + limit)`` of ``rows``, fetched with :func:`window`."""
+    counted = window(offset, limit) - 1
+    ids = [row[0] for row in rows[offset : offset + limit]]
+    return Ranked(ids, min(len(rows), counted), exact=len(rows) <= counted)
+
+
+class SearchBackend:
+    vendor = ""
+
+    def ranked(
+        self,
+        query: Query,
+        filters: Filters,
+        exact_key: str,
+        offset: int,
+        limit: int,
+    ) -> Ranked:
+        """Pages matching ``query``: those with a title or alias whose folded key is
+        ``exact_key`` first, then those with every word in a title, then the rest by relevance
+        (BM25 on SQLite, ``ts_rank`` on PostgreSQL)."""
+        raise NotImplementedError
+
+    def find_tropes(self, words: Sequence[str], limit: int) -> list[int]:
+        """Tropes whose title, laconic or description match any of ``words``, best first."""
+        raise NotImplementedError
+
+    def title_prefix(self, entries: QuerySet[TitleEntry], key: str) -> QuerySet[TitleEntry]:
+        """``entries`` whose key starts with ``key`` (which is folded: letters and digits)."""
+        raise NotImplementedError

@@ -1,0 +1,166 @@
+"""Snippets with the query's words marked, as safe HTML: escape everything, then add ``<mark>``.
+
+Both backends use this one highlighter, so snippets read the same on SQLite and PostgreSQL.
+Words are matched by a light stem (``lovers`` marks *lover*, *lovers*; ``running`` marks
+*run*, *runs*); it marks what the search engine matched closely, not exactly.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+from markupsafe import Markup, escape
+
+from tropewiki.search.syntax import Term
+
+SNIPPET_CHARS = 220
+MAX_MATCHES = 400
+FOLD_CHARS = 50_000
+
+_WORD_CHAR = r"[^\W_]"
+
+
+@lru_cache(maxsize=4096)
+def light_stem(word: str) -> str:
+    """A crude English stem: enough to mark the words a stemming search engine matched."""
+    word = word.lower().replace("’", "'")
+    word = re.sub(r"'s?$", "", word)
+    for suffix, keep in (("sses", "ss"), ("ies", "i"), ("ss", "ss"), ("s", "")):
+        if word.endswith(suffix):
+            word = word[: len(word) - len(suffix)] + keep
+            break
+    for suffix in ("ingly", "edly", "ing", "ed", "ly"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            if word[-1] == word[-2] and word[-1] not in "aeiouls":
+                word = word[:-1]  # running → run, stopped → stop
+            break
+    return word
+
+
+def pattern_for(terms: Iterable[Term]) -> re.Pattern[str] | None:
+    """One regular expression matching every word of ``terms`` as the engine would."""
+    parts: dict[str, None] = {}
+    for term in terms:
+        words = term.words
+        for index, word in enumerate(words):
+            folded = _fold(word.lower())
+            if term.prefix and index == len(words) - 1:
+                parts[re.escape(folded) + _WORD_CHAR + "*"] = None
+                continue
+            stem = light_stem(folded)
+            if len(stem) >= 3:
+                parts[re.escape(stem) + _WORD_CHAR + "*"] = None
+            else:
+                parts[re.escape(folded)] = None
+    if not parts:
+        return None
+    alternatives = "|".join(sorted(parts, key=len, reverse=True))
+    return re.compile(rf"(?<!{_WORD_CHAR})(?:{alternatives})(?!{_WORD_CHAR})", re.IGNORECASE)
+
+
+def highlight(text: str, pattern: re.Pattern[str] | None) -> Markup:
+    """All of ``text``, escaped, with matches marked."""
+    if pattern is None or not text:
+        return escape(text)
+    return _marked(text, 0, len(text), _matches(text, pattern))
+
+
+def snippet(text: str, pattern: re.Pattern[str] | None, size: int = SNIPPET_CHARS) -> Markup:
+    """About ``size`` characters of ``text`` around its best cluster of matches, marked.
+
+    Without a match, the beginning of the text. Cut ends are shown with an ellipsis.
+    """
+    if not text:
+        return Markup("")
+    matches = _matches(text, pattern) if pattern is not None else []
+    if not matches:
+        end = _word_end(text, min(len(text), size))
+        return escape(text[:end]) + (Markup("…") if end < len(text) else Markup(""))
+    start = _best_window(matches, size)
+    start = max(0, start - size // 5)
+    start = _word_start(text, start)
+    end = _word_end(text, min(len(text), start + size))
+    body = _marked(text, start, end, [m for m in matches if start <= m[0] and m[1] <= end])
+    return (
+        (Markup("…") if start > 0 else Markup(""))
+        + body
+        + (Markup("…") if end < len(text) else Markup(""))
+    )
+
+
+def marks(html: Markup | str) -> int:
+    """How many highlights a snippet has."""
+    return str(html).count("<mark>")
+
+
+def _matches(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int, str]]:
+    haystack = text if text.isascii() else _fold_same_length(text)
+    found = []
+    for match in pattern.finditer(haystack):
+        found.append((match.start(), match.end(), match.group(0).lower()))
+        if len(found) >= MAX_MATCHES:
+            break
+    return found
+
+
+def _best_window(matches: list[tuple[int, int, str]], size: int) -> int:
+    """Where the window holding the most different matched words starts (sliding window)."""
+    stems = [light_stem(word) for _, _, word in matches]
+    inside: dict[str, int] = {}
+    best_start, best_score, right = matches[0][0], 0, 0
+    for left, (start, _end, _word) in enumerate(matches):
+        while right < len(matches) and matches[right][1] <= start + size:
+            inside[stems[right]] = inside.get(stems[right], 0) + 1
+            right += 1
+        if len(inside) > best_score:
+            best_start, best_score = start, len(inside)
+        if right > left:
+            inside[stems[left]] -= 1
+            if not inside[stems[left]]:
+                del inside[stems[left]]
+        else:
+            right = left + 1
+    return best_start
+
+
+def _marked(text: str, start: int, end: int, matches: list[tuple[int, int, str]]) -> Markup:
+    out: list[str] = []
+    position = start
+    for s, e, _word in matches:
+        if s < position or e > end:
+            continue
+        out.append(str(escape(text[position:s])))
+        out.append(f"<mark>{escape(text[s:e])}</mark>")
+        position = e
+    out.append(str(escape(text[position:end])))
+    return Markup("".join(out))
+
+
+def _word_start(text: str, index: int) -> int:
+    while index > 0 and not text[index - 1].isspace():
+        index -= 1
+    return index
+
+
+def _word_end(text: str, index: int) -> int:
+    limit = min(len(text), index + 30)
+    while index < limit and not text[index].isspace():
+        index += 1
+    return index
+
+
+def _fold(text: str) -> str:
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _fold_same_length(text: str) -> str:
+    """``text`` with accents removed character by character (offsets stay valid)."""
+    head = text[:FOLD_CHARS]
+    folded = "".join((unicodedata.normalize("NFKD", c)[0] if not c.isascii() else c) for c in head)
+    return folded + text[FOLD_CHARS:]

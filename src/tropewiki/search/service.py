@@ -1,0 +1,235 @@
+"""Full-text search and autocomplete: what the views call (reads only).
+
+:func:`search` parses the query, asks the backend for one page of ranked ids and builds each
+result's laconic and snippet with the one highlighter; :func:`autocomplete` looks titles and
+aliases up by folded prefix.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import connection
+from markupsafe import Markup
+
+from tropewiki.search.backends import Filters, get_backend
+from tropewiki.search.highlight import highlight, marks, pattern_for, snippet
+from tropewiki.search.models import SearchDocument, TitleEntry
+from tropewiki.search.syntax import Query, parse_query
+from tropewiki.search.titles import fold
+from tropewiki.wiki.models import Namespace
+from tropewiki.wiki.namespaces import PageType
+
+PER_PAGE = 20
+MAX_PER_PAGE = 50
+MAX_PAGE = 50
+AUTOCOMPLETE_LIMIT = 10
+MIN_PREFIX = 2
+_RESULT_FIELDS = (
+    "page_id",
+    "title",
+    "path",
+    "namespace",
+    "page_type",
+    "laconic",
+    "summary",
+    "body",
+)
+
+
+@dataclass
+class Result:
+    """One page found: where it is, its laconic and a snippet, both marked up safely."""
+
+    title: str
+    path: str
+    namespace: str
+    page_type: str
+    laconic: Markup
+    snippet: Markup
+
+    @property
+    def url(self) -> str:
+        return f"/{self.path}"
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "path": self.path,
+            "url": self.url,
+            "namespace": self.namespace,
+            "type": self.page_type,
+            "laconic": str(self.laconic),
+            "snippet": str(self.snippet),
+        }
+
+
+@dataclass
+class Results:
+    query: Query
+    results: list[Result] = field(default_factory=list)
+    total: int = 0
+    exact: bool = True
+    page: int = 1
+    per_page: int = PER_PAGE
+    notices: list[str] = field(default_factory=list)
+
+    @property
+    def pages(self) -> int:
+        return min(MAX_PAGE, max(1, -(-self.total // self.per_page)))
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+
+def search(
+    text: str,
+    *,
+    namespaces: list[str] | tuple[str, ...] = (),
+    types: list[str] | tuple[str, ...] = (),
+    page: int = 1,
+    per_page: int = PER_PAGE,
+) -> Results:
+    """One page of results for ``text`` (the query syntax), filtered by namespaces and types."""
+    query = parse_query(text).with_filters(namespaces, types)
+    per_page = max(1, min(per_page, MAX_PER_PAGE))
+    page = max(1, min(page, MAX_PAGE))
+    results = Results(query, page=page, per_page=per_page)
+    filters = _filters(query, results.notices)
+    if not query.searchable:
+        if query.clauses:
+            results.notices.append("Add a word to look for: exclusions alone find nothing.")
+        return results
+    ranked = get_backend().ranked(
+        query, filters, _exact_key(query), (page - 1) * per_page, per_page
+    )
+    results.total, results.exact = ranked.total, ranked.exact
+    results.results = results_for(ranked.ids, query)
+    return results
+
+
+def _filters(query: Query, notices: list[str]) -> Filters:
+    known: dict[str, str] = {}
+    if query.namespaces or query.not_namespaces:
+        known = {name.lower(): name for name in Namespace.objects.values_list("name", flat=True)}
+
+    def namespaces(values: tuple[str, ...]) -> tuple[str, ...]:
+        found = []
+        for value in values:
+            name = known.get(value.lower())
+            if name is None:
+                notices.append(f"There is no namespace {value!r}; that filter was left out.")
+            else:
+                found.append(name)
+        return tuple(found)
+
+    def types(values: tuple[str, ...]) -> tuple[str, ...]:
+        found = []
+        for value in values:
+            value = value.lower()
+            if value not in PageType.ALL and value.rstrip("s") in PageType.ALL:
+                value = value.rstrip("s")
+            if value not in PageType.ALL:
+                kinds = ", ".join(sorted(PageType.ALL))
+                notices.append(f"There is no page type {value!r} (try {kinds}).")
+            else:
+                found.append(value)
+        return tuple(found)
+
+    return Filters(
+        namespaces(query.namespaces),
+        namespaces(query.not_namespaces),
+        types(query.types),
+        types(query.not_types),
+    )
+
+
+def _exact_key(query: Query) -> str:
+    """The folded title a plain query would be, if it were exactly a page's title."""
+    words = query.plain_words()
+    return fold(" ".join(words)) if words else ""
+
+
+def results_for(ids: list[int], query: Query) -> list[Result]:
+    """The results for these page ids, in this order, with laconics and snippets marked."""
+    if not ids:
+        return []
+    placeholders = ", ".join(["%s"] * len(ids))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {', '.join(_RESULT_FIELDS)} FROM {SearchDocument._meta.db_table}"
+            f" WHERE page_id IN ({placeholders})",
+            ids,
+        )
+        docs = {row[0]: row for row in cursor.fetchall()}
+    pattern = pattern_for(query.highlight_terms())
+    out = []
+    for page_id in ids:
+        if page_id not in docs:
+            continue
+        _, title, path, namespace, page_type, laconic, summary, body = docs[page_id]
+        shown = snippet(summary, pattern)
+        if not marks(shown):
+            in_body = snippet(body, pattern)
+            if marks(in_body) or not summary:
+                shown = in_body
+        out.append(Result(title, path, namespace, page_type, highlight(laconic, pattern), shown))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    title: str
+    path: str
+    url: str
+    namespace: str
+    alias_of: str | None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "path": self.path,
+            "url": self.url,
+            "namespace": self.namespace,
+            "alias_of": self.alias_of,
+        }
+
+
+def autocomplete(text: str, limit: int = AUTOCOMPLETE_LIMIT) -> list[Suggestion]:
+    """Titles and aliases starting with ``text`` (case, spaces and punctuation ignored).
+
+    One suggestion per page, in key order (an exact title first); an alias is left out when
+    the page it leads to is suggested itself.
+    """
+    key = fold(text or "")
+    if len(key) < MIN_PREFIX or len((text or "").strip()) < MIN_PREFIX:
+        return []
+    entries = get_backend().title_prefix(
+        TitleEntry.objects.filter(page__deleted_at__isnull=True, target__deleted_at__isnull=True),
+        key,
+    )
+    rows = entries.select_related("page", "target").order_by("key", "page_id")[: limit * 4]
+    chosen: dict[int, TitleEntry] = {}
+    for entry in rows:
+        chosen.setdefault(entry.page_id, entry)
+    direct = {e.target_id for e in chosen.values() if not e.is_alias}
+    suggestions = []
+    for entry in chosen.values():
+        if entry.is_alias and entry.target_id in direct:
+            continue
+        suggestions.append(
+            Suggestion(
+                title=entry.title,
+                path=entry.page.path,
+                url=entry.target.url,
+                namespace=str(entry.page.namespace_id),
+                alias_of=entry.target.title if entry.is_alias else None,
+            )
+        )
+    return suggestions[:limit]

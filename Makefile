@@ -44,8 +44,10 @@ format: venv ## reformat the code
 	$(VENV)/bin/ruff format src tests bench
 	$(VENV)/bin/ruff check --fix src tests bench
 
-bench: venv ## run the benchmarks (figures against peers measured in the same run)
-	$(PY) bench/markup.py
+bench: venv ## run the quick benchmarks (see bench/README.md for serve.py and discovery.py)
+	$(PY) bench/markup.py --mb 5
+	$(PY) bench/played.py
+	$(PY) bench/serve.py
 
 clean: ## remove the virtualenv and caches (keeps tropewiki-data)
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

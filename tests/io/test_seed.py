@@ -127,3 +127,9 @@ def test_glued_bar_rows_split_into_three_titles(row, known, expected):
     from tropewiki.io.text import squash
 
     assert split_row(row, lambda title: known.get(squash(title), 0)) == expected
+
+
+def test_imported_page_is_findable_at_once(seed, client):
+    """A page written by the bulk importer is in the search index as soon as the import ends."""
+    results = client.get("/-/search.json", {"q": "Hailsham"}).json()["results"]
+    assert "Literature/NeverLetMeGo" in [r["path"] for r in results]

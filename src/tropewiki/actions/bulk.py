@@ -32,6 +32,7 @@ from tropewiki.actions.staleness import mark_stale
 from tropewiki.knowledge import bulk as kb
 from tropewiki.knowledge.models import ExampleSource, IndexEntry, Link
 from tropewiki.knowledge.scan import scan_text
+from tropewiki.search.indexer import index_pages
 from tropewiki.wiki import directives
 from tropewiki.wiki.models import Namespace, Page, Revision
 from tropewiki.wiki.namespaces import Kind, PageType
@@ -283,6 +284,8 @@ def _write(items: list[_Item], actor: Actor, result: BulkResult) -> None:
     typed += [i.page for i in edited + retyped if i.page is not None and i.new_type]
     stale |= _retype(typed, written)
     _mark_stale(stale - written)
+    # Findable at once, as after a save (same rows as the indexer writes for save_page).
+    index_pages(written, also_refresh=[t for t in was_redirect.values() if t is not None])
 
 
 def _mark_stale(page_ids: set[int]) -> None:
@@ -544,6 +547,7 @@ def rederive_pages(page_ids: set[int]) -> set[int]:
         )
         texts = {p.id: p.current_revision.text for p in pages}  # type: ignore[union-attr]
         stale |= _derive(pages, texts, resolver)[1]
+    index_pages(page_ids)
     return stale - set(page_ids)
 
 

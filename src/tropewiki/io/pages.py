@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from tropewiki.wiki.namespaces import PageType
@@ -53,10 +54,16 @@ class ImportedPage:
         return Ref(self.namespace, self.name)
 
 
-def index_type(namespace: str, name: str, known_indexes: set[str]) -> str | None:
-    """``index`` for pages known (or named) to be indexes, else None (the namespace decides)."""
-    if f"{namespace}/{name}".lower() in known_indexes:
-        return PageType.INDEX
-    if namespace == "Main" and name.endswith(("Index", "Indexes", "Tropes")):
+_EXAMPLES = re.compile(r"^!+.*\bexamples\b", re.IGNORECASE | re.MULTILINE)
+
+
+def index_type(namespace: str, name: str, known_indexes: set[str], text: str) -> str | None:
+    """``index`` for a Main page that is (or is named) an index and lists no examples, else
+    None (the namespace decides). Many tropes are indexes of their sub-tropes too: a page with
+    an examples heading stays a trope."""
+    if namespace != "Main" or _EXAMPLES.search(text):
+        return None
+    listed = f"{namespace}/{name}".lower() in known_indexes
+    if listed or name.endswith(("Index", "Indexes", "Tropes")):
         return PageType.INDEX
     return None

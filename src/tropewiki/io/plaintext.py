@@ -121,7 +121,7 @@ def read_plaintext(
         text="\n".join(text_lines).strip() + "\n",
         source_url=url_for(namespace, name),
         licence="",
-        page_type=index_type(namespace, name, known_indexes),
+        page_type=index_type(namespace, name, known_indexes, "\n".join(text_lines)),
         origin=origin,
     )
     _footer(page, footer, known, namespace_of)

@@ -67,7 +67,7 @@ def read_tvtropes_html(data: bytes, origin: str, known_indexes: set[str]) -> Imp
         text=header + body,
         source_url=url_for(namespace, name),
         licence=LICENCE,
-        page_type=index_type(namespace, name, known_indexes),
+        page_type=index_type(namespace, name, known_indexes, body),
         aliases=_aliases(doc, namespace, name),
         bars=_bars(doc),
         origin=origin,

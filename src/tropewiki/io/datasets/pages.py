@@ -10,7 +10,6 @@ from tropewiki.io.datasets.corpus import Corpus, Entry
 from tropewiki.io.datasets.render import generate, merge, parse_generated, render
 from tropewiki.io.text import LICENCE, url_for
 from tropewiki.wiki.models import Namespace, Page
-from tropewiki.wiki.namespaces import PageType
 
 REASON = "Generated from public TV Tropes data sets"
 
@@ -49,13 +48,11 @@ def entry_inputs(
                     skipped.append((entry.path, "a page not generated from data sets is there"))
                     continue
                 parts = merge(old, parts)
-            page_type = PageType.INDEX if entry.key in corpus.index_keys else None
             batch.append(
                 PageInput(
                     entry.path,
                     render(entry, parts),
                     reason=REASON,
-                    page_type=page_type,
                     attribution=Attribution(url_for(entry.namespace, entry.name), LICENCE),
                 )
             )

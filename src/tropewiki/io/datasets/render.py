@@ -142,7 +142,8 @@ def render(entry: Entry, parts: Generated) -> str:
         lines.append(
             f"''{shown}'' is a work ({medium}) described by public data sets taken from TV Tropes."
         )
-    lines += parts.description
+    for paragraph in parts.description:
+        lines += ["", paragraph]
     if parts.bullets:
         lines += ["", "!!Examples" if entry.kind == TROPE else "!!Tropes"]
         lines += [parts.bullets[key] for key in sorted(parts.bullets)]

@@ -228,3 +228,41 @@ def test_changing_an_example_invalidates_only_its_trope_page(little_wiki, tool):
     save_page(work.path, text, tool, base_revision=work.current_revision_id)
     assert get_page("Main/StarCrossedLovers").generation > lovers.generation
     assert get_page("Main/DownerEnding").generation == downer.generation
+
+
+def _index_of_three(make_page, tool):
+    for name in ("Accelerando", "BlackMan", "Dune"):
+        make_page(f"Literature/{name}", "A novel.")
+    index = make_page(
+        "Main/SciFiNovels",
+        "[[index]]\n* Literature/{{Accelerando}}\n* Literature/BlackMan\n"
+        "* Literature/{{Dune}}\n[[/index]]\n",
+    )
+    set_page_type(index, "index", tool)
+    return get_page("Main/SciFiNovels")
+
+
+def test_editing_an_index_page_around_its_list_leaves_member_pages_cached(make_page, tool):
+    """Rewording an index page's introduction does not invalidate its members' bars."""
+    index = _index_of_three(make_page, tool)
+    dune = get_page("Literature/Dune")
+    text = "Novels about the future.\n\n" + index.current_revision.text
+    save_page(index.path, text, tool, base_revision=index.current_revision_id)
+    assert get_page("Literature/Dune").generation == dune.generation
+
+
+def test_reordering_an_index_moves_the_bars_and_refreshes_the_members(make_page, tool):
+    """Swapping two members changes Previous | Next on the pages and refreshes them."""
+    index = _index_of_three(make_page, tool)
+    dune = get_page("Literature/Dune")
+    text = index.current_revision.text.replace(
+        "* Literature/BlackMan\n* Literature/{{Dune}}",
+        "* Literature/{{Dune}}\n* Literature/BlackMan",
+    )
+    save_page(index.path, text, tool, base_revision=index.current_revision_id)
+    assert get_page("Literature/Dune").generation > dune.generation
+    bars = index_bars(get_page("Literature/Dune"))
+    assert (bars[0].previous.path, bars[0].next.path) == (
+        "Literature/Accelerando",
+        "Literature/BlackMan",
+    )

@@ -141,3 +141,21 @@ def test_bulk_indexing_writes_what_saving_writes(wiki, make_page):
     index_pages(Page.objects.values_list("id", flat=True))
     assert _index_rows() == saved
     assert paths("wrongful") == ["Main/LoveTriangle"]
+
+
+def test_an_edit_that_changes_nothing_searchable_leaves_the_index_alone(make_page, edit):
+    """A comment-only edit keeps the page findable and does not rewrite its index rows."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    make_page("Main/ChekhovsGun", "A rifle on the wall.\n")
+    with CaptureQueriesContext(connection) as queries:
+        edit("Main/ChekhovsGun", "A rifle on the wall.\n%% a note for editors\n")
+    writes = [
+        q["sql"]
+        for q in queries.captured_queries
+        if q["sql"].lstrip().upper().startswith(("UPDATE", "INSERT", "DELETE"))
+        and ("search_document" in q["sql"] or "search_title" in q["sql"])
+    ]
+    assert writes == []
+    assert paths("rifle") == ["Main/ChekhovsGun"]

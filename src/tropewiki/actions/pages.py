@@ -99,7 +99,13 @@ def _save_locked(
     kind: str | None,
     attribution: Attribution | None = None,
 ) -> SaveResult:
-    page = Page.objects.select_for_update().filter(key=title.key).first()
+    # The namespace comes along (derivation reads its kind); only the page row is locked.
+    page = (
+        Page.objects.select_for_update(of=("self",))
+        .select_related("namespace")
+        .filter(key=title.key)
+        .first()
+    )
     created = page is None
     now = timezone.now()
     if page is None:

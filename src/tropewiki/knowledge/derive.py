@@ -1,7 +1,9 @@
 """Derive everything a page's text implies, in the caller's transaction.
 
 :func:`derive_page` is called by :mod:`tropewiki.actions` after each revision; it returns the
-ids of *other* pages whose display changed (the caller marks them stale). :func:`reresolve`
+ids of *other* pages whose display changed (the caller marks them stale). The rows come from
+the same tuple derivation as bulk imports (:func:`tropewiki.knowledge.bulk.derive_rows`) and
+only the difference to what is stored is written. :func:`reresolve`
 re-points what other pages wrote about some addresses after pages appear, vanish or move.
 """
 
@@ -9,10 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from tropewiki.knowledge.examples import clear_examples, derive_examples, reresolve_examples
-from tropewiki.knowledge.indexes import clear_index, derive_index, reresolve_members
-from tropewiki.knowledge.links import clear_links, derive_links, relink
+from tropewiki.knowledge.bulk import PageRef, Resolver, derive_rows, keys_needed
+from tropewiki.knowledge.examples import clear_examples, reresolve_examples, sync_examples
+from tropewiki.knowledge.indexes import clear_index, reresolve_members, sync_entries
+from tropewiki.knowledge.links import clear_links, relink, sync_links
 from tropewiki.knowledge.models import Link
+from tropewiki.knowledge.scan import scan_document
 from tropewiki.markup import Document
 from tropewiki.wiki.models import Page
 
@@ -32,8 +36,25 @@ def derive_page(page: Page, doc: Document | None) -> set[int]:
             )
             stale.add(target.id)
         return stale
-    derive_links(page, doc)
-    return derive_examples(page, doc) | derive_index(page, doc)
+    scan = scan_document(doc)
+    resolver = Resolver()
+    resolver.load(keys_needed(scan))
+    rows = derive_rows(page_ref(page), scan, resolver)
+    sync_links(page.id, rows.links)
+    return sync_examples(page.id, rows.examples) | sync_entries(page.id, rows.entries)
+
+
+def page_ref(page: Page) -> PageRef:
+    """What derivation needs to know of a page."""
+    return PageRef(
+        page.id,
+        page.key,
+        page.namespace_id,
+        page.name,
+        page.page_type,
+        page.redirect_to_id,
+        page.namespace.kind,
+    )
 
 
 def clear_page(page: Page) -> set[int]:

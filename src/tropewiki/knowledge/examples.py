@@ -1,14 +1,20 @@
-"""Derive example sources from a work's or a trope's bullets."""
+"""Example sources: the text after a bullet's leading link, and storing a page's example rows."""
 
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 from tropewiki.knowledge.models import ExampleSource
-from tropewiki.knowledge.played import detect_played
-from tropewiki.knowledge.subjects import is_trope, is_work, key_of, resolve_keys, subject_of
-from tropewiki.markup import Document, extract_bullets
+from tropewiki.knowledge.rows import delete, insert, update
+from tropewiki.knowledge.subjects import resolve_keys
 from tropewiki.wiki.models import Page
+
+#: The columns of an example row, in the order the derivation makes them.
+EXAMPLE_COLUMNS = (
+    "source_id", "side", "work_key", "trope_key", "work_path", "trope_path", "work_id",
+    "trope_id", "text", "played", "spoiler", "folder", "position",
+)  # fmt: skip
 
 # The link a bullet starts with, with its emphasis and the separator after it.
 _LEADING_LINK = re.compile(
@@ -29,101 +35,49 @@ def example_text(bullet_text: str) -> str:
     return rest.strip() or ""
 
 
-def derive_examples(page: Page, doc: Document) -> set[int]:
-    """Bring the example sources written on ``page`` in line with ``doc``.
+#: Columns of an example row (indexes into :data:`EXAMPLE_COLUMNS`) that say which example it
+#: is, and what other pages show of it; the position only orders the page's own list.
+_identity = itemgetter(1, 2, 3)  # side, work_key, trope_key
+_shown = itemgetter(4, 5, 6, 7, 8, 9, 10, 11)  # paths, page ids, text, played, spoiler, folder
+_POSITION = 12
+
+
+def sync_examples(page_id: int, rows: list[tuple]) -> set[int]:
+    """Store ``rows`` (in ``EXAMPLE_COLUMNS`` order) as the example sources written on a page.
 
     Only rows that changed are written, and only the counterpart pages whose display changed
     are returned for refreshing: an edit that moves bullets around or touches the summary
     leaves every trope page's cache alone.
     """
-    rows = _example_rows(page, doc)
-    existing = {_identity(r): r for r in ExampleSource.objects.filter(source=page)}
+    stored = ExampleSource.objects.filter(source_id=page_id).values_list("id", *EXAMPLE_COLUMNS)
+    existing = {_identity(row[1:]): row for row in stored}
     stale: set[int] = set()
-    inserts: list[ExampleSource] = []
-    moved: list[ExampleSource] = []
+    inserts: list[tuple] = []
+    moved: list[tuple[int, int]] = []
     deletes: list[int] = []
     for row in rows:
         old = existing.pop(_identity(row), None)
         if old is None:
             inserts.append(row)
             stale |= _counterparts(row)
-        elif _shown(old) != _shown(row):
-            deletes.append(old.id)
+        elif _shown(old[1:]) != _shown(row):
+            deletes.append(old[0])
             inserts.append(row)
-            stale |= _counterparts(row) | _counterparts(old)
-        elif old.position != row.position:
-            old.position = row.position
-            moved.append(old)
+            stale |= _counterparts(row) | _counterparts(old[1:])
+        elif old[1 + _POSITION] != row[_POSITION]:
+            moved.append((row[_POSITION], old[0]))
     for gone in existing.values():
-        deletes.append(gone.id)
-        stale |= _counterparts(gone)
-    if deletes:
-        ExampleSource.objects.filter(id__in=deletes).delete()
-    ExampleSource.objects.bulk_create(inserts, batch_size=500)
-    ExampleSource.objects.bulk_update(moved, ["position"], batch_size=500)
-    return stale - {page.id}
+        deletes.append(gone[0])
+        stale |= _counterparts(gone[1:])
+    delete(ExampleSource, deletes)
+    insert(ExampleSource, EXAMPLE_COLUMNS, inserts)
+    update(ExampleSource, ["position"], moved)
+    return stale - {page_id}
 
 
-def _identity(row: ExampleSource) -> tuple[str, str, str]:
-    return (row.side, row.work_key, row.trope_key)
-
-
-def _shown(row: ExampleSource) -> tuple[object, ...]:
-    """What other pages show of an example source (its position only matters here)."""
-    return (
-        row.work_id,
-        row.trope_id,
-        row.work_path,
-        row.trope_path,
-        row.text,
-        row.played,
-        row.spoiler,
-        row.folder,
-    )
-
-
-def _counterparts(row: ExampleSource) -> set[int]:
-    return {pid for pid in (row.work_id, row.trope_id) if pid is not None}
-
-
-def _example_rows(page: Page, doc: Document) -> list[ExampleSource]:
-    """The example sources ``doc`` writes on ``page`` (unsaved rows)."""
-    subject = subject_of(page)
-    if subject is None:
-        return []
-    bullets = [b for b in extract_bullets(doc) if b.first_link is not None]
-    resolved = resolve_keys(key_of(b.first_link) for b in bullets)
-    rows: list[ExampleSource] = []
-    seen: set[str] = set()
-    for bullet in bullets:
-        key = key_of(bullet.first_link)
-        other = resolved.get(key)
-        if other is not None and other.id == subject.page.id:
-            continue
-        wanted = is_trope if subject.side == "work" else is_work
-        if not wanted(bullet.first_link, other) or key in seen:
-            continue
-        seen.add(key)
-        text = example_text(bullet.text)
-        row = ExampleSource(
-            source=page,
-            side=subject.side,
-            text=text,
-            played=",".join(detect_played(text)),
-            spoiler=bullet.spoiler != "none",
-            folder=(bullet.folder or "")[:200],
-            position=bullet.position,
-        )
-        written = f"{bullet.first_link.namespace}/{bullet.first_link.name}"
-        own = (subject.page, subject.page.key, subject.page.path)
-        if subject.side == "work":
-            row.work, row.work_key, row.work_path = own
-            row.trope, row.trope_key, row.trope_path = other, key, written
-        else:
-            row.trope, row.trope_key, row.trope_path = own
-            row.work, row.work_key, row.work_path = other, key, written
-        rows.append(row)
-    return rows
+def _counterparts(row: tuple) -> set[int]:
+    """The work and trope pages of an example row (``work_id``, ``trope_id``)."""
+    return {pid for pid in (row[6], row[7]) if pid is not None}
 
 
 def clear_examples(page: Page) -> set[int]:

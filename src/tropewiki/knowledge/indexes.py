@@ -1,38 +1,28 @@
-"""Derive an index page's members and build the Previous | Index | Next bars."""
+"""Store an index page's members and build the Previous | Index | Next bars."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from tropewiki.knowledge.models import IndexEntry
-from tropewiki.knowledge.subjects import key_of, resolve_keys
-from tropewiki.markup import Document, extract_bullets
+from tropewiki.knowledge.rows import insert
+from tropewiki.knowledge.subjects import resolve_keys
 from tropewiki.wiki.models import Page
-from tropewiki.wiki.namespaces import PageType
+
+#: The columns of an index entry row, in the order the derivation makes them.
+ENTRY_COLUMNS = ("index_id", "member_key", "member_id", "position")
 
 
-def derive_index(page: Page, doc: Document) -> set[int]:
-    """Replace the members of an index page; return member pages whose bars changed."""
-    old = set(IndexEntry.objects.filter(index=page).values_list("member_id", flat=True))
-    IndexEntry.objects.filter(index=page).delete()
-    if page.page_type != PageType.INDEX:
-        return {m for m in old if m is not None}
-    bullets = [b for b in extract_bullets(doc) if b.first_link is not None]
-    if any(b.in_index for b in bullets):
-        bullets = [b for b in bullets if b.in_index]
-    resolved = resolve_keys(key_of(b.first_link) for b in bullets)
-    entries: list[IndexEntry] = []
-    seen: set[str] = set()
-    for bullet in bullets:
-        key = key_of(bullet.first_link)
-        member = resolved.get(key)
-        if key in seen or (member is not None and member.id == page.id):
-            continue
-        seen.add(key)
-        entries.append(IndexEntry(index=page, member_key=key, member=member, position=len(entries)))
-    IndexEntry.objects.bulk_create(entries, batch_size=500)
-    new = {e.member_id for e in entries}
-    return {m for m in old | new if m is not None}
+def sync_entries(page_id: int, rows: list[tuple]) -> set[int]:
+    """Store ``rows`` (in ``ENTRY_COLUMNS`` order) as the members of an index page (none for
+    other pages); when they changed, return the members whose bars changed (old and new)."""
+    stored = IndexEntry.objects.filter(index_id=page_id).order_by("position")
+    old = list(stored.values_list(*ENTRY_COLUMNS))
+    if old == rows:
+        return set()
+    stored.delete()
+    insert(IndexEntry, ENTRY_COLUMNS, rows)
+    return {row[2] for row in old + rows if row[2] is not None}
 
 
 def clear_index(page: Page) -> set[int]:

@@ -1,62 +1,40 @@
-"""Derive a page's Link rows from its parsed text; re-point links when pages come and go."""
+"""Store a page's Link rows; re-point links when pages come and go."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from tropewiki.knowledge.models import Link
-from tropewiki.markup import Document, extract_links
+from tropewiki.knowledge.rows import delete, insert, update
 from tropewiki.wiki.models import Page
-from tropewiki.wiki.titles import page_key
+
+#: The columns of a link row, in the order the derivation makes them.
+LINK_COLUMNS = (
+    "source_id", "target_key", "target_namespace", "target_name", "target_id", "count",
+    "in_spoiler",
+)  # fmt: skip
+_WRITTEN = ("target_namespace", "target_name", "count", "in_spoiler")
 
 
-def derive_links(page: Page, doc: Document) -> None:
-    """Bring the links written on ``page`` in line with ``doc``, writing only what changed."""
-    found: dict[str, Link] = {}
-    for ref in extract_links(doc):
-        target = ref.target
-        if target is None or not target.name:
-            continue
-        key = page_key(target.namespace, target.name)
-        if key == page.key:
-            continue
-        link = found.get(key)
-        if link is None:
-            found[key] = Link(
-                source=page,
-                target_key=key,
-                target_namespace=target.namespace,
-                target_name=target.name,
-                in_spoiler=ref.in_spoiler,
-            )
-        else:
-            link.count += 1
-            link.in_spoiler = link.in_spoiler and ref.in_spoiler
-    existing = {link.target_key: link for link in Link.objects.filter(source=page)}
-    new_keys = [key for key in found if key not in existing]
-    targets = dict(Page.objects.live().filter(key__in=new_keys).values_list("key", "id"))
-    inserts: list[Link] = []
-    updates: list[Link] = []
-    for key, link in found.items():
-        old = existing.pop(key, None)
+def sync_links(page_id: int, rows: list[tuple]) -> None:
+    """Store ``rows`` (in ``LINK_COLUMNS`` order) as the links written on a page, writing only
+    what changed. A link already stored keeps its target (``relink`` maintains it)."""
+    existing = {
+        row[1]: row
+        for row in Link.objects.filter(source_id=page_id).values_list("id", "target_key", *_WRITTEN)
+    }
+    inserts: list[tuple] = []
+    updates: list[tuple] = []
+    for row in rows:
+        old = existing.pop(row[1], None)
+        written = (row[2], row[3], row[5], row[6])
         if old is None:
-            link.target_id = targets.get(key)
-            inserts.append(link)
-        elif (old.count, old.in_spoiler, old.target_namespace, old.target_name) != (
-            link.count,
-            link.in_spoiler,
-            link.target_namespace,
-            link.target_name,
-        ):
-            old.count, old.in_spoiler = link.count, link.in_spoiler
-            old.target_namespace, old.target_name = link.target_namespace, link.target_name
-            updates.append(old)
-    if existing:
-        Link.objects.filter(id__in=[link.id for link in existing.values()]).delete()
-    Link.objects.bulk_create(inserts, batch_size=500)
-    Link.objects.bulk_update(
-        updates, ["count", "in_spoiler", "target_namespace", "target_name"], batch_size=500
-    )
+            inserts.append(row)
+        elif old[2:] != written:
+            updates.append((*written, old[0]))
+    delete(Link, (old[0] for old in existing.values()))
+    insert(Link, LINK_COLUMNS, inserts)
+    update(Link, _WRITTEN, updates)
 
 
 def clear_links(page: Page) -> None:

@@ -391,7 +391,8 @@ def detect_played(text: str) -> list[str]:
 
     ``text`` is the example's markup after ``* Trope:`` (a leading ``Trope:`` is tolerated).
     """
-    if not any(stem in text.lower() for stem in _STEMS):
+    lowered = text.lower()
+    if not any(stem in lowered for stem in _STEMS):
         return []
     found = _linked(text)
     prose = _normalise(text)

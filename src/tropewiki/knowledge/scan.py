@@ -27,7 +27,7 @@ from tropewiki.markup.nodes import Document, Paragraph
 from tropewiki.markup.titles import WIKIWORD_PATTERN, wikiword_from_words
 from tropewiki.wiki.titles import page_key
 
-__all__ = ["BulletScan", "TextScan", "key_of", "scan_text"]
+__all__ = ["BulletScan", "TextScan", "key_of", "scan_document", "scan_text"]
 
 #: ``page_key`` remembered: the same few thousand trope names recur on every work page.
 key_of = lru_cache(maxsize=1 << 17)(page_key)
@@ -77,7 +77,11 @@ def scan_text(text: str) -> TextScan:
 
 def scan_parsed(text: str) -> TextScan:
     """The same, by parsing the whole text (the reference the fast path must equal)."""
-    doc = parse(text)
+    return scan_document(parse(text))
+
+
+def scan_document(doc: Document) -> TextScan:
+    """Links and first-link bullets of a parsed document (what a single save derives from)."""
     scan = TextScan(fast=False)
     _add_links(scan.links, doc)
     for bullet in extract_bullets(doc):

@@ -38,7 +38,6 @@ def index_page(page: Page, doc: Document | None, previous_redirect: int | None =
     ``previous_redirect`` is the page it redirected to before this revision, whose aliases
     change when it no longer does.
     """
-    TitleEntry.objects.filter(page=page).delete()
     if page.is_deleted or page.redirect_to_id is not None:
         SearchDocument.objects.filter(page=page).delete()
     else:
@@ -46,10 +45,35 @@ def index_page(page: Page, doc: Document | None, previous_redirect: int | None =
         laconic = ""
         if page.namespace_id == LACONIC_OF:
             laconic = _laconics([page.name]).get(_laconic_key(page.name), "")
-        _document(page, text, _aliases([page.id]).get(page.id, []), laconic).save()
-    if not page.is_deleted:
-        TitleEntry.objects.bulk_create(_title_entries(page))
+        _store(_document(page, text, _aliases([page.id]).get(page.id, []), laconic))
+    entries = [] if page.is_deleted else _title_entries(page)
+    stored = TitleEntry.objects.filter(page=page)
+    if sorted(stored.values_list(*_ENTRY_FIELDS)) != sorted(_entry_values(e) for e in entries):
+        stored.delete()
+        TitleEntry.objects.bulk_create(entries)
     _after_change([page], {previous_redirect})
+
+
+_DOCUMENT_FIELDS = tuple(
+    f.attname for f in SearchDocument._meta.concrete_fields if not f.primary_key
+)
+_ENTRY_FIELDS = ("target_id", "key", "title")
+
+
+def _store(document: SearchDocument) -> None:
+    """Save ``document`` unless the stored one is the same: an edit that changes nothing
+    searchable (a comment, a link's target) leaves the full-text index alone."""
+    stored = (
+        SearchDocument.objects.filter(page_id=document.page_id)
+        .values_list(*_DOCUMENT_FIELDS)
+        .first()
+    )
+    if stored != tuple(getattr(document, name) for name in _DOCUMENT_FIELDS):
+        document.save()
+
+
+def _entry_values(entry: TitleEntry) -> tuple[object, ...]:
+    return tuple(getattr(entry, name) for name in _ENTRY_FIELDS)
 
 
 def index_pages(page_ids: Iterable[int], also_refresh: Iterable[int] = ()) -> None:

@@ -84,3 +84,22 @@ def test_hand_built_tree_links_render_as_through_the_resolver() -> None:
     )
     assert HtmlRenderer().render_unsanitized(doc) == expected
     assert HtmlRenderer(_AskingResolver()).render_unsanitized(doc) == expected
+
+
+_BULLET_RULE = re.compile(r"[*+]+\s*")
+
+
+@FAST
+@given(st.text(alphabet="*+ \t\u2003\u00a0\u3000xy", min_size=1, max_size=12))
+def test_bullet_marker_read_by_string_methods_keeps_the_rule(line: str) -> None:
+    """A bullet's text starts where the rule ``[*+]+\\s*`` ends, whatever blanks follow."""
+    line = "*" + line
+    doc = parse(line)
+    items = [item for block in doc.children for item in getattr(block, "items", [])]
+    marker = _BULLET_RULE.match(line)
+    assert marker is not None
+    content = line[marker.end() :].rstrip()
+    assert items, line
+    assert items[0].source == content
+    if content:
+        assert "".join(n for n in items[0].children if isinstance(n, str)) == content

@@ -41,9 +41,6 @@ MAX_BULLET_DEPTH = 3
 #: Quote images wider than this are refused (kept as literal text).
 MAX_IMAGE_WIDTH = 2000
 
-# A bullet marker and the blanks after it; \s is exactly str.isspace, so the content starts
-# where line[marker:].lstrip() would.
-_BULLET = re.compile(r"[*+]+\s*")
 _BLANKS = frozenset(" \t")
 _BLANK_RUN = re.compile(r"[ \t]*")
 _QUOTE = re.compile(r"(-{1,8})>")
@@ -204,14 +201,16 @@ class _BlockBuilder:
         paragraph.children.extend(parse_inline(text, offset, self.ctx))
 
     def _bullet(self, line: str, offset: int) -> bool:
-        marker = _BULLET.match(line)
-        assert marker is not None
-        start = marker.end()  # of the blanks after the marker
-        end = len(marker.group().rstrip())  # of the marker ("*" and "+" are not blanks)
-        if line[0] == "+" and line[end : end + 1] not in _BLANKS:
+        # The marker is the run of "*"/"+" (``end``); the content starts after the blanks that
+        # follow it (str.lstrip strips exactly what \s matches). String methods, not a regex:
+        # this runs for most lines of a page.
+        rest = line.lstrip("*+")
+        end = len(line) - len(rest)
+        if line[0] == "+" and rest[:1] not in _BLANKS:
             return False  # "+1 to that" is prose, not a bullet
-        base = offset + start
-        content = line[start:].rstrip()
+        content = rest.lstrip()
+        base = offset + end + len(rest) - len(content)
+        content = content.rstrip()
         depth = end if end < MAX_BULLET_DEPTH else MAX_BULLET_DEPTH
         lists = self.lists
         if self.mode != _LIST:

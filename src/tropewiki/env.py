@@ -156,7 +156,9 @@ def database_config(url: str, data_dir: Path) -> dict[str, object]:
 
 
 def _sqlite(path: str) -> dict[str, object]:
-    test_path = str(Path(path).with_name("test-" + Path(path).name))
+    # One test database file per test run (as on PostgreSQL), so that two runs sharing a
+    # TROPEWIKI_HOME never write the same file.
+    test_path = str(Path(path).with_name(f"test-{os.getpid()}-" + Path(path).name))
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": path,

@@ -6,7 +6,7 @@ import re
 from operator import itemgetter
 
 from tropewiki.knowledge.models import ExampleSource
-from tropewiki.knowledge.rows import delete, insert, update
+from tropewiki.knowledge.rows import delete, insert, select, update
 from tropewiki.knowledge.subjects import resolve_keys
 from tropewiki.wiki.models import Page
 
@@ -49,7 +49,7 @@ def sync_examples(page_id: int, rows: list[tuple]) -> set[int]:
     are returned for refreshing: an edit that moves bullets around or touches the summary
     leaves every trope page's cache alone.
     """
-    stored = ExampleSource.objects.filter(source_id=page_id).values_list("id", *EXAMPLE_COLUMNS)
+    stored = select(ExampleSource, ("id", *EXAMPLE_COLUMNS), "source_id", page_id)
     existing = {_identity(row[1:]): row for row in stored}
     stale: set[int] = set()
     inserts: list[tuple] = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tropewiki.knowledge.models import IndexEntry
-from tropewiki.knowledge.rows import insert
+from tropewiki.knowledge.rows import insert, select
 from tropewiki.knowledge.subjects import resolve_keys
 from tropewiki.wiki.models import Page
 
@@ -16,11 +16,10 @@ ENTRY_COLUMNS = ("index_id", "member_key", "member_id", "position")
 def sync_entries(page_id: int, rows: list[tuple]) -> set[int]:
     """Store ``rows`` (in ``ENTRY_COLUMNS`` order) as the members of an index page (none for
     other pages); when they changed, return the members whose bars changed (old and new)."""
-    stored = IndexEntry.objects.filter(index_id=page_id).order_by("position")
-    old = list(stored.values_list(*ENTRY_COLUMNS))
+    old = sorted(select(IndexEntry, ENTRY_COLUMNS, "index_id", page_id), key=lambda r: r[3])
     if old == rows:
         return set()
-    stored.delete()
+    IndexEntry.objects.filter(index_id=page_id).delete()
     insert(IndexEntry, ENTRY_COLUMNS, rows)
     return {row[2] for row in old + rows if row[2] is not None}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from tropewiki.knowledge.models import Link
-from tropewiki.knowledge.rows import delete, insert, update
+from tropewiki.knowledge.rows import delete, insert, select, update
 from tropewiki.wiki.models import Page
 
 #: The columns of a link row, in the order the derivation makes them.
@@ -19,10 +19,8 @@ _WRITTEN = ("target_namespace", "target_name", "count", "in_spoiler")
 def sync_links(page_id: int, rows: list[tuple]) -> None:
     """Store ``rows`` (in ``LINK_COLUMNS`` order) as the links written on a page, writing only
     what changed. A link already stored keeps its target (``relink`` maintains it)."""
-    existing = {
-        row[1]: row
-        for row in Link.objects.filter(source_id=page_id).values_list("id", "target_key", *_WRITTEN)
-    }
+    stored = select(Link, ("id", "target_key", *_WRITTEN), "source_id", page_id)
+    existing = {row[1]: row for row in stored}
     inserts: list[tuple] = []
     updates: list[tuple] = []
     for row in rows:

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["STRAIGHT", "VARIATIONS", "Variation", "badge_label", "detect_played"]
 
@@ -377,6 +378,7 @@ _STEMS = (
     "exploit", "defie", "defy", "enforc", "convers", "implied", "parod", "spoof", "play",
     "gender",
 )  # fmt: skip
+_ANY_STEM = re.compile("|".join(re.escape(stem) for stem in _STEMS))
 _WINDOW = 120  # how far before a stem its clause, subject or determiner may begin
 # The start of the word holding a stem, with and without a hyphenated prefix ("semi-parodied").
 _WORD_STARTS = (re.compile(r"\w*$"), re.compile(r"[\w'-]*$"))
@@ -391,9 +393,15 @@ def detect_played(text: str) -> list[str]:
 
     ``text`` is the example's markup after ``* Trope:`` (a leading ``Trope:`` is tolerated).
     """
-    lowered = text.lower()
-    if not any(stem in lowered for stem in _STEMS):
+    if _ANY_STEM.search(text.lower()) is None:
         return []
+    return list(_detect(text))
+
+
+@lru_cache(maxsize=4096)
+def _detect(text: str) -> tuple[str, ...]:
+    """:func:`detect_played` for a text with a stem in it, remembered: a page is saved again
+    and again with most of its examples unchanged."""
     found = _linked(text)
     prose = _normalise(text)
     for pattern, word in _COMPOUNDS:
@@ -403,7 +411,7 @@ def detect_played(text: str) -> list[str]:
         found.update(_at_word(prose, word))
     for low, high in _windows(words):
         found.update(_in_window(prose, low, high))
-    return sorted(found, key=_ORDER.__getitem__)
+    return tuple(sorted(found, key=_ORDER.__getitem__))
 
 
 def _stem_words(prose: str) -> list[int]:

@@ -16,6 +16,21 @@ def _table(model: type[models.Model]) -> str:
     return model._meta.db_table
 
 
+def select(
+    model: type[models.Model], columns: Sequence[str], column: str, value: object
+) -> list[tuple]:
+    """``columns`` of the rows whose ``column`` equals ``value``, in id order (no ORM
+    query building: these run on every save)."""
+    names = ", ".join(connection.ops.quote_name(c) for c in columns)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {names} FROM {_table(model)} WHERE {connection.ops.quote_name(column)} = %s"
+            " ORDER BY id",
+            [value],
+        )
+        return cursor.fetchall()
+
+
 def insert(model: type[models.Model], columns: Sequence[str], rows: list[tuple]) -> None:
     """Insert ``rows`` (values in ``columns`` order) into ``model``'s table."""
     if not rows:

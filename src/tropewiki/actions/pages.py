@@ -99,7 +99,10 @@ def _save_locked(
     kind: str | None,
     attribution: Attribution | None = None,
 ) -> SaveResult:
-    # The namespace comes along (derivation reads its kind); only the page row is locked.
+    # The namespace comes along (derivation reads its kind); only the page row is locked. Not
+    # the current revision: on PostgreSQL a row joined to a locked one is read as of the
+    # statement's start, before a concurrent save that the lock waited for (the concurrency
+    # test catches it).
     page = (
         Page.objects.select_for_update(of=("self",))
         .select_related("namespace")

@@ -292,6 +292,33 @@ def test_locked_page_editor_gets_403_on_edit(editor_client, make_page, moderator
     assert response.status_code == 403
 
 
+def test_locked_page_refuses_an_editors_save(editor_client, make_page, moderator):
+    """Posting a save to a locked page is refused with the reason, and nothing is saved."""
+    from tropewiki.actions import lock_page
+
+    page = make_page("Main/Foo", "Text.")
+    lock_page(page, Actor(user=moderator), reason="settled")
+    response = editor_client.post(
+        "/Main/Foo/edit",
+        {"text": "Vandalised.", "base_revision": page.current_revision_id},
+    )
+    assert response.status_code == 403
+    assert "settled" in response.content.decode()
+    assert get_page("Main/Foo").current_revision.text.strip() == "Text."
+
+
+def test_reader_cannot_save(client, make_page, make_user):
+    """A reader's save is refused with a message, and nothing is saved."""
+    page = make_page("Main/Foo", "Text.")
+    client.force_login(make_user("reader"))
+    response = client.post(
+        "/Main/Foo/edit", {"text": "Changed.", "base_revision": page.current_revision_id}
+    )
+    assert response.status_code == 403
+    assert "may read but not edit" in response.content.decode()
+    assert get_page("Main/Foo").current_revision.text.strip() == "Text."
+
+
 def test_rename_through_web(editor_client, make_page):
     """Renaming from the page's tools moves it and redirects the old name."""
     make_page("Main/OldName", "Text.")

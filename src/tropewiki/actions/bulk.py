@@ -16,7 +16,7 @@ page per transaction, so no page is ever half-written. Pages on the cut list are
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,29 +31,55 @@ from tropewiki.actions.pages import Attribution, clean_text
 from tropewiki.actions.staleness import mark_stale
 from tropewiki.knowledge import bulk as kb
 from tropewiki.knowledge.models import ExampleSource, IndexEntry, Link
-from tropewiki.knowledge.scan import scan_text
-from tropewiki.search.indexer import index_pages
+from tropewiki.knowledge.scan import TextScan, scan_text
+from tropewiki.search.indexer import bulk_load, index_pages
+from tropewiki.search.text import PageText
 from tropewiki.wiki import directives
 from tropewiki.wiki.models import Namespace, Page, Revision
 from tropewiki.wiki.namespaces import Kind, PageType
 from tropewiki.wiki.titles import BadTitle, Title, display_title, normalise_name, split_address
 
-__all__ = ["BulkResult", "PageInput", "import_pages", "insert_rows", "rederive_pages"]
+__all__ = [
+    "BulkResult",
+    "Derived",
+    "PageInput",
+    "import_pages",
+    "import_session",
+    "insert_rows",
+    "rederive_pages",
+]
 
 #: SQLite page cache while importing (KiB); the default 2 MB makes index inserts read again
 #: and again once the knowledge tables outgrow it.
 SQLITE_CACHE_KIB = 256 * 1024
+#: The page cache during an import session (a bulk load into an empty wiki), KiB.
+SQLITE_SESSION_CACHE_KIB = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Derived:
+    """What saving reads out of a text, worked out by the caller: ``scan_text(text)`` and
+    ``page_text(parse(text))`` (:mod:`tropewiki.io.prederive` gives both for most imported
+    pages without parsing them)."""
+
+    scan: TextScan
+    search: PageText
 
 
 @dataclass(frozen=True, slots=True)
 class PageInput:
-    """One page to save: its address, full text and, optionally, type and attribution."""
+    """One page to save: its address, full text and, optionally, type and attribution.
+
+    ``derived``, when given, must be what :class:`Derived` says of ``text``; it is used only
+    when ``text`` is already clean (else the page is read as usual).
+    """
 
     address: str
     text: str
     reason: str = ""
     page_type: str | None = None
     attribution: Attribution | None = None
+    derived: Derived | None = None
 
 
 @dataclass(slots=True)
@@ -116,7 +142,98 @@ def _tune_connection() -> None:
     """A bigger page cache for this connection: bulk inserts touch every index of big tables."""
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
-            cursor.execute(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")
+            cursor.execute("PRAGMA cache_size")
+            if -cursor.fetchone()[0] < SQLITE_CACHE_KIB:  # an import session's is bigger
+                cursor.execute(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")
+
+
+#: Indexes of the knowledge tables that saving a batch never reads, by table and columns:
+#: into empty tables, an import session writes without them and builds them at its end.
+_UNREAD_INDEXES = {
+    ExampleSource: ({"work_id"}, {"trope_id"}, {"work_id", "trope_id"}),
+    Link: ({"target_id"}, {"source_id"}),  # source_id: the (source_id, target_key) key serves
+    IndexEntry: ({"member_id"},),
+}
+
+
+@contextlib.contextmanager
+def import_session() -> Iterator[None]:
+    """Many :func:`import_pages` calls as one bulk load, when the wiki has no derived rows yet.
+
+    Into an empty wiki, the calls share one transaction (each batch is a savepoint within it,
+    so a refused batch is still retried page by page), the indexes that saving never reads are
+    dropped first and built again at the end, and SQLite sorts in memory. Everything is
+    committed at the end or nothing is: the indexes come back with the rollback too. Into a
+    wiki with derived rows, each batch stays a transaction of its own.
+    """
+    if ExampleSource.objects.exists() or Link.objects.exists() or IndexEntry.objects.exists():
+        yield
+        return
+    sqlite = connection.vendor == "sqlite"
+    pragmas = sqlite and not connection.in_atomic_block  # temp_store: outside transactions
+    try:
+        if sqlite:
+            _pragmas(f"cache_size = -{SQLITE_SESSION_CACHE_KIB}", pragmas and "temp_store = MEMORY")
+        with transaction.atomic(), bulk_load():
+            dropped = _drop_unread_indexes()
+            yield
+            with connection.cursor() as cursor:
+                if dropped and connection.vendor == "postgresql":
+                    # Deferred foreign-key checks pending on a table forbid indexing it.
+                    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+                for sql in dropped:
+                    cursor.execute(sql)
+                if dropped and connection.vendor == "postgresql":
+                    cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+    finally:
+        if sqlite:
+            _pragmas(f"cache_size = -{SQLITE_CACHE_KIB}", pragmas and "temp_store = DEFAULT")
+
+
+def _pragmas(*pragmas: str | bool) -> None:
+    with connection.cursor() as cursor:
+        for pragma in pragmas:
+            if pragma:
+                cursor.execute(f"PRAGMA {pragma}")
+
+
+def _drop_unread_indexes() -> list[str]:
+    """Drop the indexes of ``_UNREAD_INDEXES``; returns the statements that create them."""
+    created: list[str] = []
+    with connection.cursor() as cursor:
+        for model, wanted in _UNREAD_INDEXES.items():
+            table = model._meta.db_table
+            constraints = connection.introspection.get_constraints(cursor, table)
+            for name, info in sorted(constraints.items()):
+                if not info["index"] or info["unique"] or info["primary_key"]:
+                    continue
+                if set(info["columns"]) not in wanted:
+                    continue
+                sql = _index_sql(cursor, table, name)
+                if sql is None:
+                    continue
+                cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
+                created.append(sql)
+    return created
+
+
+def _index_sql(cursor: Any, table: str, name: str) -> str | None:
+    """The statement that creates index ``name`` of ``table``, as the database keeps it."""
+    if connection.vendor == "sqlite":
+        cursor.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = %s AND name = %s",
+            [table, name],
+        )
+    elif connection.vendor == "postgresql":
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() "
+            "AND tablename = %s AND indexname = %s",
+            [table, name],
+        )
+    else:
+        return None
+    row = cursor.fetchone()
+    return row[0] if row and row[0] else None
 
 
 def _split_duplicates(batch: Sequence[PageInput]) -> tuple[list[PageInput], list[PageInput]]:
@@ -267,10 +384,16 @@ def _write(items: list[_Item], actor: Actor, result: BulkResult) -> None:
     for item in retyped:
         assert item.page is not None and item.page.current_revision is not None
         texts[item.page.id] = item.page.current_revision.text
+    known = {
+        i.page.id: i.input.derived
+        for i in fresh + edited
+        if i.page is not None and i.input.derived is not None and i.text == i.input.text
+    }
     resolver = kb.Resolver()
     pages = [i.page for i in derived if i.page is not None]
     new_ids = {i.page.id for i in fresh if i.page is not None}
-    counts, more = _derive(pages, texts, resolver, new_ids)
+    scans = {page_id: d.scan for page_id, d in known.items()}
+    counts, more = _derive(pages, texts, resolver, new_ids, scans)
     result.examples += counts[0]
     result.links += counts[1]
     stale |= more
@@ -285,7 +408,11 @@ def _write(items: list[_Item], actor: Actor, result: BulkResult) -> None:
     stale |= _retype(typed, written)
     _mark_stale(stale - written)
     # Findable at once, as after a save (same rows as the indexer writes for save_page).
-    index_pages(written, also_refresh=[t for t in was_redirect.values() if t is not None])
+    index_pages(
+        written,
+        also_refresh=[t for t in was_redirect.values() if t is not None],
+        known={page_id: d.search for page_id, d in known.items()},
+    )
 
 
 def _mark_stale(page_ids: set[int]) -> None:
@@ -499,13 +626,18 @@ def _derive(
     texts: dict[int, str],
     resolver: kb.Resolver,
     new_ids: set[int] | None = None,
+    known: dict[int, TextScan] | None = None,
 ) -> tuple[tuple[int, int], set[int]]:
     """Replace the knowledge rows of ``pages`` with those of ``texts``; (examples, links), stale.
 
-    Pages in ``new_ids`` were just created: they have no rows to delete.
+    Pages in ``new_ids`` were just created: they have no rows to delete. ``known`` holds
+    ``scan_text`` of some of the texts, worked out already.
     """
     _delete_rows([p.id for p in pages if not new_ids or p.id not in new_ids])
-    scans = {p.id: scan_text(texts[p.id]) for p in pages if p.redirect_to_id is None}
+    known = known or {}
+    scans = {
+        p.id: known.get(p.id) or scan_text(texts[p.id]) for p in pages if p.redirect_to_id is None
+    }
     resolver.load(key for scan in scans.values() for key in kb.keys_needed(scan))
     resolver.load(p.key for p in pages)
     links: list[tuple] = []

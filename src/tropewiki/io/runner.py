@@ -9,18 +9,19 @@ restored on its own (:func:`tropewiki.actions.dumps.restore_dump`).
 
 from __future__ import annotations
 
+import gc
 import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
 
 from tqdm import tqdm
 
 from tropewiki.actions import Actor
-from tropewiki.actions.bulk import BulkResult, PageInput, import_pages
+from tropewiki.actions.bulk import BulkResult, PageInput, import_pages, import_session
 from tropewiki.actions.dumps import RestoreResult, restore_dump
 from tropewiki.io import datasets
 from tropewiki.io.datasets.corpus import LACONIC, TROPE, Corpus
@@ -40,6 +41,7 @@ from tropewiki.io.dump import read_dump
 from tropewiki.io.pages import ImportedPage
 from tropewiki.io.plaintext import read_plaintext
 from tropewiki.io.plan import plan_pages
+from tropewiki.io.prederive import derive
 from tropewiki.io.text import squash
 from tropewiki.io.tvtropes_html import NotAnArticle, read_tvtropes_html
 from tropewiki.markup import MEDIA_NAMESPACES
@@ -146,27 +148,45 @@ class Importer:
         self.summary.restored = restore_dump(read_dump(dumps[0].path), self.actor)
 
     def _import(self, found: list[Detected]) -> None:
-        corpus = Corpus()
-        data = [(d.path, d.reader) for d in found if d.kind == DATASET and d.reader]
-        with self._bar(len(data), "data sets") as bar:
-            datasets.read(data, corpus, lambda path: bar.update(1), self.summary.broken)
-        self.summary.skipped += corpus.skipped
-        indexes = corpus.index_keys | set(
-            Page.objects.filter(page_type=PageType.INDEX).values_list("key", flat=True)
-        )
-        pages = self._read_pages([d for d in found if d.kind in (HTML, PLAINTEXT)], corpus, indexes)
+        # What is read lives until the end: the garbage collector need not walk its millions
+        # of objects again and again (reading makes no reference cycles to collect).
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            corpus = Corpus()
+            data = [(d.path, d.reader) for d in found if d.kind == DATASET and d.reader]
+            with self._bar(len(data), "data sets") as bar:
+                datasets.read(data, corpus, lambda path: bar.update(1), self.summary.broken)
+            self.summary.skipped += corpus.skipped
+            indexes = corpus.index_keys | set(
+                Page.objects.filter(page_type=PageType.INDEX).values_list("key", flat=True)
+            )
+            pages = self._read_pages(
+                [d for d in found if d.kind in (HTML, PLAINTEXT)], corpus, indexes
+            )
+            gc.freeze()
+            if enabled:
+                gc.enable()
+            self._save_all(corpus, pages)
+        finally:
+            gc.unfreeze()
+            if enabled:
+                gc.enable()
+
+    def _save_all(self, corpus: Corpus, pages: list[ImportedPage]) -> None:
         plan = plan_pages(pages, self.actor.name)
         self.summary.skipped += plan.skipped
         self.summary.aliases, self.summary.indexes = plan.aliases, plan.indexes
         in_run = {page_key(p.namespace, p.name) for p in pages}
-        # Tropes first: work pages' bullets then find their tropes already there, and fewer
-        # rows need re-pointing when a page they name appears later.
+        # Laconics first: their tropes' search documents take their text when written (no
+        # document is rewritten). Then tropes: work pages' bullets find their tropes already
+        # there, and fewer rows need re-pointing when a page they name appears later.
         entries = sorted(
             (e for k, e in corpus.entries.items() if k not in in_run),
-            key=lambda e: (e.kind != TROPE, e.kind == LACONIC, e.key),
+            key=lambda e: (e.kind != LACONIC, e.kind != TROPE, e.key),
         )
         total = len(plan.pages) + len(entries) + len(plan.links) + len(plan.splits)
-        with self._bar(total, "pages") as bar:
+        with self._bar(total, "pages") as bar, import_session():
             for batch in self._batches(plan.pages):
                 self._save(batch, bar)
             for batch in entry_inputs(
@@ -206,6 +226,9 @@ class Importer:
 
     def _save(self, batch: list[PageInput], bar: tqdm) -> None:
         if batch:
+            batch = [
+                i if i.derived is not None else replace(i, derived=derive(i.text)) for i in batch
+            ]
             result = import_pages(batch, self.actor)
             self.summary.skipped += result.skipped
             self.summary.broken += result.broken

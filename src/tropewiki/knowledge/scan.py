@@ -56,7 +56,7 @@ class TextScan:
 
 # ``* Link`` or ``* Link: text`` / ``* Link text``, the link being a bare WikiWord,
 # ``Namespace/WikiWord``, a bare pothole ``[[Namespace/Name]]`` or ``Namespace/{{Words}}``.
-_FAST_BULLET = re.compile(
+FAST_BULLET = re.compile(
     r"\*[ \t]+(?:(?P<ns>[A-Z][A-Za-z0-9]*)/(?P<nw>" + WIKIWORD_PATTERN + r")"
     r"|(?P<ww>" + WIKIWORD_PATTERN + r")"
     r"|\[\[(?:(?P<pns>[A-Z][A-Za-z0-9]*)/)?(?P<pw>[A-Za-z0-9]+)\]\]"
@@ -129,7 +129,7 @@ def _scan_fast(text: str) -> TextScan | None:
             return None
         first = line[0]
         if first == "*":
-            match = _FAST_BULLET.match(line)
+            match = FAST_BULLET.match(line)
             if match is None or (match.end() < len(line) and search(line, match.end())):
                 return None
             target = _target(match)

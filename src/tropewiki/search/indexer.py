@@ -15,7 +15,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import NamedTuple
+
+from django.db import connection
 
 from tropewiki.markup import Document, parse
 from tropewiki.search.models import SearchDocument, TitleEntry
@@ -76,39 +80,249 @@ def _entry_values(entry: TitleEntry) -> tuple[object, ...]:
     return tuple(getattr(entry, name) for name in _ENTRY_FIELDS)
 
 
-def index_pages(page_ids: Iterable[int], also_refresh: Iterable[int] = ()) -> None:
+def index_pages(
+    page_ids: Iterable[int],
+    also_refresh: Iterable[int] = (),
+    known: Mapping[int, PageText] | None = None,
+) -> None:
     """:func:`index_page` for many pages at once (bulk imports, dump restores): the same rows,
     written in bulk. ``also_refresh`` are pages whose aliases may have changed besides the
-    targets of these pages' redirects (the targets they redirected to before, say)."""
+    targets of these pages' redirects (the targets they redirected to before, say).
+
+    ``known`` gives, for some of the pages, ``page_text(parse(text))`` of their current text,
+    already worked out by the caller (an importer that generated the text); the others are
+    parsed here.
+    """
     ids = sorted(set(page_ids))
-    changed: list[Page] = []
+    known = known or {}
+    pages: list[_Row] = []
     for start in range(0, len(ids), BULK):
         chunk = ids[start : start + BULK]
         SearchDocument.objects.filter(page_id__in=chunk).delete()
         TitleEntry.objects.filter(page_id__in=chunk).delete()
-        pages = list(
-            Page.objects.live()
+        pages += [
+            _Row(*row)
+            for row in Page.objects.live()
             .filter(id__in=chunk, current_revision__isnull=False)
-            .select_related("current_revision")
-        )
-        articles = [p for p in pages if p.redirect_to_id is None]
-        aliases = _aliases([p.id for p in articles])
-        laconics = _laconics([p.name for p in articles if p.namespace_id == LACONIC_OF])
-        documents = [
-            _document(
-                page,
-                page_text(parse(page.current_revision.text)),
-                aliases.get(page.id, []),
-                laconics.get(_laconic_key(page.name), ""),
-            )
-            for page in articles
+            .values_list(*_ROW_FIELDS)
         ]
-        SearchDocument.objects.bulk_create(documents, batch_size=BULK)
-        TitleEntry.objects.bulk_create(
-            [entry for page in pages for entry in _title_entries(page)], batch_size=BULK
+    articles = [p for p in pages if p.redirect_to_id is None]
+    texts = _page_texts(articles, known)
+    # Laconic pages of this call give their text without a query, to this call's tropes too.
+    laconic_texts = {
+        page_key(LACONIC_NAMESPACE, p.name): _laconic_text(texts[p.id])
+        for p in articles
+        if p.namespace_id == LACONIC_NAMESPACE
+    }
+    for start in range(0, len(articles), BULK):
+        chunk_articles = articles[start : start + BULK]
+        aliases = _aliases([p.id for p in chunk_articles])
+        names = [p.name for p in chunk_articles if p.namespace_id == LACONIC_OF]
+        laconics = _laconics_known(names, laconic_texts)
+        _insert(
+            SearchDocument,
+            _DOCUMENT_COLUMNS,
+            [
+                _document_row(
+                    p, texts[p.id], aliases.get(p.id, []), laconics.get(_laconic_key(p.name), "")
+                )
+                for p in chunk_articles
+            ],
         )
-        changed += pages
-    _after_change(changed, set(also_refresh), skip=frozenset(ids))
+    _insert(
+        TitleEntry,
+        ("page_id", "target_id", "key", "title"),
+        [
+            (p.id, p.redirect_to_id or p.id, key, p.title[:300])
+            for p in pages
+            if p.page_type not in NOT_AUTOCOMPLETED
+            for key in title_keys(p.title, p.name)
+        ],
+    )
+    targets = {t for t in also_refresh if t is not None}
+    targets |= {p.redirect_to_id for p in pages if p.redirect_to_id is not None}
+    for page_id in sorted(targets - set(ids)):
+        _refresh_names(page_id)
+    _refresh_laconics(
+        sorted({p.name for p in pages if p.namespace_id == LACONIC_NAMESPACE}), laconic_texts
+    )
+
+
+class _Row(NamedTuple):
+    """What indexing needs of a page (the fields of ``_ROW_FIELDS``)."""
+
+    id: int
+    namespace_id: str
+    name: str
+    title: str
+    page_type: str
+    redirect_to_id: int | None
+
+    @property
+    def path(self) -> str:
+        return f"{self.namespace_id}/{self.name}"
+
+
+_ROW_FIELDS = ("id", "namespace_id", "name", "title", "page_type", "redirect_to_id")
+_DOCUMENT_COLUMNS = (
+    "page_id", "namespace", "page_type", "path", "title", "names", "laconic", "summary", "body",
+    "spoilers", "year",
+)  # fmt: skip
+
+
+def _page_texts(pages: list[_Row], known: Mapping[int, PageText]) -> dict[int, PageText]:
+    """The search text of each page: from ``known``, else from parsing its current text."""
+    texts = {p.id: known[p.id] for p in pages if p.id in known}
+    missing = [p.id for p in pages if p.id not in texts]
+    for start in range(0, len(missing), BULK):
+        rows = Page.objects.filter(id__in=missing[start : start + BULK]).values_list(
+            "id", "current_revision__text"
+        )
+        for page_id, text in rows:
+            texts[page_id] = page_text(parse(text))
+    return texts
+
+
+def _document_row(
+    page: _Row, text: PageText, aliases: list[tuple[str, str]], laconic: str
+) -> tuple:
+    """The values of :func:`_document` for a bulk insert, in ``_DOCUMENT_COLUMNS`` order."""
+    names = name_variants(page.title, page.name)
+    for title, name in aliases:
+        names += name_variants(title, name)
+    return (
+        page.id,
+        page.namespace_id,
+        page.page_type,
+        page.path,
+        page.title,
+        ""
+        if page.page_type == PageType.SUBPAGE
+        else "\n".join(dict.fromkeys(names))[:MAX_FIELD_CHARS],
+        laconic if page.namespace_id == LACONIC_OF else "",
+        text.summary,
+        text.body,
+        text.spoilers,
+        text.year() if page.page_type == PageType.WORK else None,
+    )
+
+
+def _laconic_text(text: PageText) -> str:
+    return " ".join(p for p in (text.summary, text.body) if p)[:MAX_FIELD_CHARS]
+
+
+def _laconics_known(names: list[str], known: Mapping[str, str]) -> dict[str, str]:
+    """:func:`_laconics`, taking the texts of ``known`` (by Laconic key) without a query, and
+    the others from the Laconic pages' own search documents (parsing a page without one)."""
+    found = {key: known[key] for name in names if (key := _laconic_key(name)) in known}
+    rest = [key for name in names if (key := _laconic_key(name)) not in found]
+    unindexed: list[str] = []
+    for start in range(0, len(rest), BULK):
+        rows = (
+            Page.objects.articles()
+            .filter(key__in=rest[start : start + BULK])
+            .values_list("key", "name", "search_document__summary", "search_document__body")
+        )
+        for key, name, summary, body in rows:
+            if summary is None:
+                unindexed.append(name)
+            else:
+                found[key] = _laconic_text(PageText(summary, body, ""))
+    for start in range(0, len(unindexed), BULK):
+        found.update(_laconics(unindexed[start : start + BULK]))
+    return found
+
+
+def _refresh_laconics(names: list[str], known: Mapping[str, str]) -> None:
+    """:func:`_refresh_laconic` for many names: update the documents whose laconic changed."""
+    updates: list[tuple[str, int]] = []
+    for start in range(0, len(names), BULK):
+        keys = [page_key(LACONIC_OF, name) for name in names[start : start + BULK]]
+        rows = list(
+            Page.objects.articles()
+            .filter(key__in=keys)
+            .values_list("id", "name", "search_document__laconic")
+        )
+        laconics = _laconics_known([name for _, name, _ in rows], known)
+        for page_id, name, current in rows:
+            laconic = laconics.get(_laconic_key(name), "")
+            if current is not None and current != laconic:
+                updates.append((laconic, page_id))
+    if updates:
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"UPDATE {SearchDocument._meta.db_table} SET laconic = %s WHERE page_id = %s",
+                updates,
+            )
+
+
+def _insert(model: type, columns: Sequence[str], rows: list[tuple]) -> None:
+    """Insert plain rows into ``model``'s table (COPY on PostgreSQL, executemany elsewhere)."""
+    if not rows:
+        return
+    table = model._meta.db_table  # type: ignore[attr-defined]
+    names = ", ".join(connection.ops.quote_name(c) for c in columns)
+    if connection.vendor == "postgresql":
+        sql = f"COPY {table} ({names}) FROM STDIN"
+        with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
+            for row in rows:
+                copy.write_row(row)
+        return
+    marks = ", ".join(["%s"] * len(columns))
+    with connection.cursor() as cursor:
+        cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+
+
+@contextlib.contextmanager
+def bulk_load() -> Iterator[None]:
+    """Write many documents, then build the full-text index over all of them at once.
+
+    For a bulk load into an empty index, inside a transaction: while open, documents are
+    written without indexing each one (SQLite: the FTS5 triggers are dropped; PostgreSQL: the
+    GIN index is); when it closes, the full-text index is built from ``search_document`` in
+    one pass (FTS5 ``rebuild``; ``CREATE INDEX``), which gives the same index. On an error the
+    transaction's rollback brings back the triggers and index as they were.
+    """
+    if not connection.in_atomic_block:
+        raise RuntimeError("bulk_load() needs a transaction")
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = %s",
+                [SearchDocument._meta.db_table],
+            )
+            triggers = cursor.fetchall()
+            restore = [sql for _, sql in triggers]
+            for name, _ in triggers:
+                cursor.execute(f"DROP TRIGGER {connection.ops.quote_name(name)}")
+        elif connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() "
+                "AND indexname = %s",
+                [_PG_VECTOR_INDEX],
+            )
+            restore = [row[0] for row in cursor.fetchall()]
+            if restore:
+                cursor.execute(f"DROP INDEX {_PG_VECTOR_INDEX}")
+        else:
+            restore = []
+    yield
+    with connection.cursor() as cursor:
+        if restore and connection.vendor == "postgresql":
+            # Deferred foreign-key checks pending on a table forbid indexing it.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute(restore[0])
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+            return
+        for sql in restore:
+            cursor.execute(sql)
+        if connection.vendor == "sqlite" and restore:
+            for table in _FTS_TABLES:
+                cursor.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
+
+
+_FTS_TABLES = ("search_fts", "search_names")  # see migrations/0001_initial.py
+_PG_VECTOR_INDEX = "search_document_vector"
 
 
 def unindex_page(page: Page) -> None:

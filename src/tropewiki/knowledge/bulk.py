@@ -3,7 +3,8 @@
 :func:`derive_rows` gives, for one page and the :class:`~tropewiki.knowledge.scan.TextScan`
 of its current text, the Link, ExampleSource and IndexEntry rows that ``derive_page`` would
 create, as tuples ready for a bulk insert (the column orders are ``LINK_COLUMNS``,
-``EXAMPLE_COLUMNS`` and ``ENTRY_COLUMNS``), plus the other pages whose display changed.
+``EXAMPLE_COLUMNS`` and ``ENTRY_COLUMNS``, defined beside the code that stores each kind),
+plus the other pages whose display changed.
 Pages are looked up through a :class:`Resolver`, which loads what a batch needs in a few
 queries and follows redirects the way :func:`~tropewiki.knowledge.subjects.resolve_keys` does.
 
@@ -16,7 +17,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from tropewiki.knowledge.examples import example_text
+from tropewiki.knowledge.examples import EXAMPLE_COLUMNS, example_text
+from tropewiki.knowledge.indexes import ENTRY_COLUMNS
+from tropewiki.knowledge.links import LINK_COLUMNS
 from tropewiki.knowledge.models import ExampleSource, IndexEntry, Link
 from tropewiki.knowledge.played import detect_played
 from tropewiki.knowledge.scan import TextScan, key_of
@@ -26,15 +29,11 @@ from tropewiki.wiki.lookup import MAX_REDIRECT_HOPS
 from tropewiki.wiki.models import Page
 from tropewiki.wiki.namespaces import Kind, PageType
 
-LINK_COLUMNS = (
-    "source_id", "target_key", "target_namespace", "target_name", "target_id", "count",
-    "in_spoiler",
-)  # fmt: skip
-EXAMPLE_COLUMNS = (
-    "source_id", "side", "work_key", "trope_key", "work_path", "trope_path", "work_id",
-    "trope_id", "text", "played", "spoiler", "folder", "position",
-)  # fmt: skip
-ENTRY_COLUMNS = ("index_id", "member_key", "member_id", "position")
+__all__ = [
+    "ENTRY_COLUMNS", "EXAMPLE_COLUMNS", "FILLS", "LINK_COLUMNS", "DerivedRows", "PageRef",
+    "Repoints", "Resolver", "counterparts", "derive_rows", "keys_needed", "linkers",
+    "redirect_rows", "repoints",
+]  # fmt: skip
 
 _CHUNK = 900  # keys per IN (…) query, below every backend's parameter limit
 _FIELDS = ("id", "key", "namespace_id", "name", "page_type", "redirect_to_id", "namespace__kind")

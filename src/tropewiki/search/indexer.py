@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 from django.db import connection
+from django.db.models import Model
 
 from tropewiki.markup import Document, parse
 from tropewiki.search.models import SearchDocument, TitleEntry
@@ -49,11 +50,11 @@ def index_page(page: Page, doc: Document | None, previous_redirect: int | None =
         laconic = ""
         if page.namespace_id == LACONIC_OF:
             laconic = _laconics([page.name]).get(_laconic_key(page.name), "")
-        _store(_document(page, text, _aliases([page.id]).get(page.id, []), laconic))
+        _store(_document(page, text, _aliases_of(page.id), laconic))
     entries = [] if page.is_deleted else _title_entries(page)
-    stored = TitleEntry.objects.filter(page=page)
-    if sorted(stored.values_list(*_ENTRY_FIELDS)) != sorted(_entry_values(e) for e in entries):
-        stored.delete()
+    stored = _select(TitleEntry, _ENTRY_FIELDS, "page_id", page.id)
+    if sorted(stored) != sorted(_entry_values(e) for e in entries):
+        TitleEntry.objects.filter(page=page).delete()
         TitleEntry.objects.bulk_create(entries)
     _after_change([page], {previous_redirect})
 
@@ -67,13 +68,33 @@ _ENTRY_FIELDS = ("target_id", "key", "title")
 def _store(document: SearchDocument) -> None:
     """Save ``document`` unless the stored one is the same: an edit that changes nothing
     searchable (a comment, a link's target) leaves the full-text index alone."""
-    stored = (
-        SearchDocument.objects.filter(page_id=document.page_id)
-        .values_list(*_DOCUMENT_FIELDS)
-        .first()
-    )
-    if stored != tuple(getattr(document, name) for name in _DOCUMENT_FIELDS):
+    stored = _select(SearchDocument, _DOCUMENT_FIELDS, "page_id", document.page_id)
+    if stored[:1] != [tuple(getattr(document, name) for name in _DOCUMENT_FIELDS)]:
         document.save()
+
+
+def _select(model: type[Model], columns: Sequence[str], column: str, value: object) -> list:
+    """``columns`` of ``model``'s rows whose ``column`` is ``value``, by plain SQL (a save runs
+    these; building ORM queries would cost more than running them)."""
+    names = ", ".join(connection.ops.quote_name(c) for c in columns)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {names} FROM {model._meta.db_table}"
+            f" WHERE {connection.ops.quote_name(column)} = %s",
+            [value],
+        )
+        return cursor.fetchall()
+
+
+def _aliases_of(page_id: int) -> list[tuple[str, str]]:
+    """:func:`_aliases` of one page, by plain SQL."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT title, name FROM {Page._meta.db_table}"
+            " WHERE redirect_to_id = %s AND deleted_at IS NULL ORDER BY id",
+            [page_id],
+        )
+        return cursor.fetchall()
 
 
 def _entry_values(entry: TitleEntry) -> tuple[object, ...]:

@@ -32,6 +32,7 @@ from tropewiki.actions.staleness import mark_stale
 from tropewiki.knowledge import bulk as kb
 from tropewiki.knowledge.models import ExampleSource, IndexEntry, Link
 from tropewiki.knowledge.scan import TextScan, scan_text
+from tropewiki.rows import insert
 from tropewiki.search.indexer import bulk_load, index_pages
 from tropewiki.search.text import PageText
 from tropewiki.wiki import directives
@@ -45,7 +46,6 @@ __all__ = [
     "PageInput",
     "import_pages",
     "import_session",
-    "insert_rows",
     "rederive_pages",
 ]
 
@@ -556,7 +556,7 @@ def _insert_models(model: type, objects: list) -> None:
         return prepared[key]
 
     rows = [tuple(value(i, f, obj) for i, f in enumerate(fields)) for obj in objects]
-    insert_rows(model, [f.column for f in fields], rows)
+    insert(model, [f.column for f in fields], rows)
 
 
 def _update_pages(
@@ -609,18 +609,6 @@ def _update_pages(
         )
 
 
-def _ref(page: Page) -> kb.PageRef:
-    return kb.PageRef(
-        page.id,
-        page.key,
-        page.namespace_id,
-        page.name,
-        page.page_type,
-        page.redirect_to_id,
-        page.namespace.kind,
-    )
-
-
 def _derive(
     pages: list[Page],
     texts: dict[int, str],
@@ -645,7 +633,7 @@ def _derive(
     entries: list[tuple] = []
     stale: set[int] = set()
     for page in pages:
-        ref = _ref(page)
+        ref = kb.page_ref(page)
         if page.redirect_to_id is None:
             rows = kb.derive_rows(ref, scans[page.id], resolver)
         else:
@@ -657,9 +645,9 @@ def _derive(
         examples += rows.examples
         entries += rows.entries
         stale |= rows.stale
-    insert_rows(Link, kb.LINK_COLUMNS, links)
-    insert_rows(ExampleSource, kb.EXAMPLE_COLUMNS, examples)
-    insert_rows(IndexEntry, kb.ENTRY_COLUMNS, entries)
+    insert(Link, kb.LINK_COLUMNS, links)
+    insert(ExampleSource, kb.EXAMPLE_COLUMNS, examples)
+    insert(IndexEntry, kb.ENTRY_COLUMNS, entries)
     return (len(examples), len(links)), stale
 
 
@@ -719,25 +707,3 @@ def _repoint(plan: kb.Repoints) -> set[int]:
                 table = model._meta.db_table
                 cursor.executemany(f"UPDATE {table} SET {column} = %s WHERE {key} = %s", rows)
     return stale
-
-
-def insert_rows(model: type, columns: Sequence[str], rows: list[tuple]) -> None:
-    """Insert plain rows into ``model``'s table: COPY on PostgreSQL, executemany elsewhere."""
-    if not rows:
-        return
-    table = model._meta.db_table  # type: ignore[attr-defined]
-    names = ", ".join(connection.ops.quote_name(c) for c in columns)
-    if connection.vendor == "postgresql":
-        sql = f"COPY {table} ({names}) FROM STDIN"
-        with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
-            for row in rows:
-                copy.write_row(row)
-        return
-    if connection.vendor == "sqlite":
-        connection.ensure_connection()
-        marks = ", ".join("?" * len(columns))
-        connection.connection.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
-        return
-    with connection.cursor() as cursor:
-        marks = ", ".join(["%s"] * len(columns))
-        cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)

@@ -31,7 +31,7 @@ from tropewiki.wiki.namespaces import Kind, PageType
 
 __all__ = [
     "ENTRY_COLUMNS", "EXAMPLE_COLUMNS", "FILLS", "LINK_COLUMNS", "DerivedRows", "PageRef",
-    "Repoints", "Resolver", "counterparts", "derive_rows", "keys_needed", "linkers",
+    "Repoints", "Resolver", "counterparts", "derive_rows", "keys_needed", "linkers", "page_ref",
     "redirect_rows", "repoints",
 ]  # fmt: skip
 
@@ -54,6 +54,19 @@ class PageRef:
     @property
     def path(self) -> str:
         return f"{self.namespace}/{self.name}"
+
+
+def page_ref(page: Page) -> PageRef:
+    """What derivation needs to know of a page (its namespace is read: select it along)."""
+    return PageRef(
+        page.id,
+        page.key,
+        page.namespace_id,
+        page.name,
+        page.page_type,
+        page.redirect_to_id,
+        page.namespace.kind,
+    )
 
 
 @dataclass(slots=True)

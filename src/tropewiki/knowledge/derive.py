@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from tropewiki.knowledge.bulk import PageRef, Resolver, derive_rows, keys_needed
+from tropewiki.knowledge.bulk import Resolver, derive_rows, keys_needed, page_ref
 from tropewiki.knowledge.examples import clear_examples, reresolve_examples, sync_examples
 from tropewiki.knowledge.indexes import clear_index, reresolve_members, sync_entries
 from tropewiki.knowledge.links import clear_links, relink, sync_links
@@ -42,19 +42,6 @@ def derive_page(page: Page, doc: Document | None) -> set[int]:
     rows = derive_rows(page_ref(page), scan, resolver)
     sync_links(page.id, rows.links)
     return sync_examples(page.id, rows.examples) | sync_entries(page.id, rows.entries)
-
-
-def page_ref(page: Page) -> PageRef:
-    """What derivation needs to know of a page."""
-    return PageRef(
-        page.id,
-        page.key,
-        page.namespace_id,
-        page.name,
-        page.page_type,
-        page.redirect_to_id,
-        page.namespace.kind,
-    )
 
 
 def clear_page(page: Page) -> set[int]:

@@ -6,8 +6,8 @@ import re
 from operator import itemgetter
 
 from tropewiki.knowledge.models import ExampleSource
-from tropewiki.knowledge.rows import delete, insert, select, update
 from tropewiki.knowledge.subjects import resolve_keys
+from tropewiki.rows import delete, insert, select, update
 from tropewiki.wiki.models import Page
 
 #: The columns of an example row, in the order the derivation makes them.

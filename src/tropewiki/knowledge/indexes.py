@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tropewiki.knowledge.models import IndexEntry
-from tropewiki.knowledge.rows import insert, select
 from tropewiki.knowledge.subjects import resolve_keys
+from tropewiki.rows import insert, select
 from tropewiki.wiki.models import Page
 
 #: The columns of an index entry row, in the order the derivation makes them.

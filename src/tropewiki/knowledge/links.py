@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from tropewiki.knowledge.models import Link
-from tropewiki.knowledge.rows import delete, insert, select, update
+from tropewiki.rows import delete, insert, select, update
 from tropewiki.wiki.models import Page
 
 #: The columns of a link row, in the order the derivation makes them.

@@ -16,13 +16,13 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from typing import NamedTuple
 
 from django.db import connection
-from django.db.models import Model
 
 from tropewiki.markup import Document, parse
+from tropewiki.rows import insert, select
 from tropewiki.search.models import SearchDocument, TitleEntry
 from tropewiki.search.text import MAX_FIELD_CHARS, PageText, page_text
 from tropewiki.search.titles import name_variants, title_keys
@@ -50,9 +50,9 @@ def index_page(page: Page, doc: Document | None, previous_redirect: int | None =
         laconic = ""
         if page.namespace_id == LACONIC_OF:
             laconic = _laconics([page.name]).get(_laconic_key(page.name), "")
-        _store(_document(page, text, _aliases_of(page.id), laconic))
+        _store(_document(page, text, _aliases([page.id]).get(page.id, []), laconic))
     entries = [] if page.is_deleted else _title_entries(page)
-    stored = _select(TitleEntry, _ENTRY_FIELDS, "page_id", page.id)
+    stored = select(TitleEntry, _ENTRY_FIELDS, "page_id", page.id)
     if sorted(stored) != sorted(_entry_values(e) for e in entries):
         TitleEntry.objects.filter(page=page).delete()
         TitleEntry.objects.bulk_create(entries)
@@ -68,33 +68,9 @@ _ENTRY_FIELDS = ("target_id", "key", "title")
 def _store(document: SearchDocument) -> None:
     """Save ``document`` unless the stored one is the same: an edit that changes nothing
     searchable (a comment, a link's target) leaves the full-text index alone."""
-    stored = _select(SearchDocument, _DOCUMENT_FIELDS, "page_id", document.page_id)
+    stored = select(SearchDocument, _DOCUMENT_FIELDS, "page_id", document.page_id)
     if stored[:1] != [tuple(getattr(document, name) for name in _DOCUMENT_FIELDS)]:
         document.save()
-
-
-def _select(model: type[Model], columns: Sequence[str], column: str, value: object) -> list:
-    """``columns`` of ``model``'s rows whose ``column`` is ``value``, by plain SQL (a save runs
-    these; building ORM queries would cost more than running them)."""
-    names = ", ".join(connection.ops.quote_name(c) for c in columns)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT {names} FROM {model._meta.db_table}"
-            f" WHERE {connection.ops.quote_name(column)} = %s",
-            [value],
-        )
-        return cursor.fetchall()
-
-
-def _aliases_of(page_id: int) -> list[tuple[str, str]]:
-    """:func:`_aliases` of one page, by plain SQL."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT title, name FROM {Page._meta.db_table}"
-            " WHERE redirect_to_id = %s AND deleted_at IS NULL ORDER BY id",
-            [page_id],
-        )
-        return cursor.fetchall()
 
 
 def _entry_values(entry: TitleEntry) -> tuple[object, ...]:
@@ -140,7 +116,7 @@ def index_pages(
         aliases = _aliases([p.id for p in chunk_articles])
         names = [p.name for p in chunk_articles if p.namespace_id == LACONIC_OF]
         laconics = _laconics_known(names, laconic_texts)
-        _insert(
+        insert(
             SearchDocument,
             _DOCUMENT_COLUMNS,
             [
@@ -150,7 +126,7 @@ def index_pages(
                 for p in chunk_articles
             ],
         )
-    _insert(
+    insert(
         TitleEntry,
         ("page_id", "target_id", "key", "title"),
         [
@@ -277,23 +253,6 @@ def _refresh_laconics(names: list[str], known: Mapping[str, str]) -> None:
             )
 
 
-def _insert(model: type, columns: Sequence[str], rows: list[tuple]) -> None:
-    """Insert plain rows into ``model``'s table (COPY on PostgreSQL, executemany elsewhere)."""
-    if not rows:
-        return
-    table = model._meta.db_table  # type: ignore[attr-defined]
-    names = ", ".join(connection.ops.quote_name(c) for c in columns)
-    if connection.vendor == "postgresql":
-        sql = f"COPY {table} ({names}) FROM STDIN"
-        with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
-            for row in rows:
-                copy.write_row(row)
-        return
-    marks = ", ".join(["%s"] * len(columns))
-    with connection.cursor() as cursor:
-        cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
-
-
 @contextlib.contextmanager
 def bulk_load() -> Iterator[None]:
     """Write many documents, then build the full-text index over all of them at once.
@@ -399,17 +358,19 @@ def _after_change(
 
 
 def _aliases(page_ids: list[int]) -> dict[int, list[tuple[str, str]]]:
-    """(title, name) of the live redirects to each of these pages."""
+    """(title, name) of the live redirects to each of these pages (plain SQL: every save asks)."""
     found: dict[int, list[tuple[str, str]]] = {}
-    rows = (
-        Page.objects.live()
-        .filter(redirect_to_id__in=page_ids)
-        .exclude(redirect_to_id=None)
-        .order_by("id")
-        .values_list("redirect_to_id", "title", "name")
-    )
-    for target, title, name in rows:
-        found.setdefault(target, []).append((title, name))
+    if not page_ids:
+        return found
+    marks = ", ".join(["%s"] * len(page_ids))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT redirect_to_id, title, name FROM {Page._meta.db_table}"
+            f" WHERE redirect_to_id IN ({marks}) AND deleted_at IS NULL ORDER BY id",
+            list(page_ids),
+        )
+        for target, title, name in cursor.fetchall():
+            found.setdefault(target, []).append((title, name))
     return found
 
 

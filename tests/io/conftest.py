@@ -63,3 +63,20 @@ def wipe(db):
         get_user_model().objects.all().delete()
 
     return run
+
+
+#: Lines of the shapes importers write, and lines that must send a page to the full parser
+#: (the property tests of the fast readers mix them into pages).
+SCAN_LINES = [
+        "* AlphaBitch", "* AlphaBitch: Ruth", "* Film/TheMatrix: Neo", "* [[Film/Heat]]",
+        "* [[index]]", "* [[Note]]: x", "* AlphaBitch's", "* AlphaBitch/Foo", "* Main.AlphaBitch",
+        "* [[heat]] text", "* AlphaBitch: ''emph'' and DownerEnding", "* [[spoiler:x]] y",
+        "** Nested Film/Heat", "Prose with WikiWord and [[Film/Heat the heat]].", "%% comment",
+        "", "   ", "!!Heading", "!! Heading with AlphaBitch", "->Quote", "[[folder:F]]",
+        "[[/folder]]", "Text [[/folder]]", "* x %% comment", "+ plus", "* [[foldercontrol]]",
+        "* AlphaBitch:[[spoiler:all]]", "\u00a0* not a bullet", "* \u00a0AlphaBitch",
+        "* {{Spaced Words}}: x", "* Film/{{The Matrix}}", "* {{x}}s", "* {{A|b}}", "* {{!!}}",
+        "* Film/{{Oldboy (2003)}}: text", "* {{Red Oni, Blue Oni}} text", "* Ns/{{ }}",
+        "[=EscapedWord=] prose",
+        "* ABcD: acronymish",
+]  # fmt: skip

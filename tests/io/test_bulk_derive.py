@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.io.conftest import knowledge_rows
+from tests.io.conftest import SCAN_LINES, knowledge_rows
 from tropewiki.actions import save_page, set_page_type
 from tropewiki.actions.bulk import PageInput, import_pages
 from tropewiki.knowledge.models import ExampleSource
@@ -126,21 +126,7 @@ def test_cut_pages_are_skipped(db, tool, make_page):
     assert result.skipped and "cut list" in result.skipped[0][1]
 
 
-LINES = st.sampled_from(
-    [
-        "* AlphaBitch", "* AlphaBitch: Ruth", "* Film/TheMatrix: Neo", "* [[Film/Heat]]",
-        "* [[index]]", "* [[Note]]: x", "* AlphaBitch's", "* AlphaBitch/Foo", "* Main.AlphaBitch",
-        "* [[heat]] text", "* AlphaBitch: ''emph'' and DownerEnding", "* [[spoiler:x]] y",
-        "** Nested Film/Heat", "Prose with WikiWord and [[Film/Heat the heat]].", "%% comment",
-        "", "   ", "!!Heading", "!! Heading with AlphaBitch", "->Quote", "[[folder:F]]",
-        "[[/folder]]", "Text [[/folder]]", "* x %% comment", "+ plus", "* [[foldercontrol]]",
-        "* AlphaBitch:[[spoiler:all]]", "\u00a0* not a bullet", "* \u00a0AlphaBitch",
-        "* {{Spaced Words}}: x", "* Film/{{The Matrix}}", "* {{x}}s", "* {{A|b}}", "* {{!!}}",
-        "* Film/{{Oldboy (2003)}}: text", "* {{Red Oni, Blue Oni}} text", "* Ns/{{ }}",
-        "[=EscapedWord=] prose",
-        "* ABcD: acronymish",
-    ]
-)  # fmt: skip
+LINES = st.sampled_from(SCAN_LINES)
 
 
 @settings(max_examples=300, deadline=None)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.io.conftest import knowledge_rows
+from tests.io.conftest import SCAN_LINES, knowledge_rows
 from tropewiki.actions import save_page
 from tropewiki.actions.bulk import PageInput, import_pages
 from tropewiki.io.datasets.corpus import LACONIC, TROPE, WORK, Corpus, Entry, Source
@@ -19,23 +19,29 @@ from tropewiki.search.text import page_text
 
 LINES = st.sampled_from(
     [
-        "* AlphaBitch", "* AlphaBitch: Ruth", "* Film/TheMatrix: Neo", "* [[Film/Heat]]",
-        "* [[index]]", "* [[Note]]: x", "* AlphaBitch's", "* AlphaBitch/Foo", "* Main.AlphaBitch",
-        "* [[heat]] text", "* AlphaBitch: ''emph'' and DownerEnding", "* [[spoiler:x]] y",
-        "** Nested Film/Heat", "Prose with WikiWord and [[Film/Heat the heat]].", "%% comment",
-        "", "   ", "!!Heading", "!! Heading with AlphaBitch", "->Quote", "[[folder:F]]",
-        "[[/folder]]", "Text [[/folder]]", "* x %% comment", "+ plus", "* [[foldercontrol]]",
-        "* AlphaBitch:[[spoiler:all]]", "\u00a0* not a bullet", "* \u00a0AlphaBitch",
-        "* {{Spaced Words}}: x", "* Film/{{The Matrix}}", "* {{x}}s", "* {{A|b}}", "* {{!!}}",
-        "* Film/{{Oldboy (2003)}}: text", "* {{Red Oni, Blue Oni}} text", "* Ns/{{ }}",
-        "[=EscapedWord=] prose", "* ABcD: acronymish", "* {{ Spaced }}: x", "* {{ Spaced }}",
-        "Plain prose.", "Prose ending in a break\\\\", "A [[spoiler:secret]] in prose.",
-        "''Oldboy'' is a work (Film) described by data.", "[[https://example.org the site]]",
-        "* AlphaBitch:   spaced  ", "* AlphaBitch\tTab", "* ", "*AlphaBitch", "----",
-        "- not a rule", "!", "!!!Deep", "Sources: a ([[https://x.org x]]); b.", "[[Film/Heat]]",
-        "%%title: Oldboy", "* Film/Heat: [=''=]quoted[=''=]", "* AlphaBitch: 1999 was a year",
+        *SCAN_LINES,
+        "* {{ Spaced }}: x",
+        "* {{ Spaced }}",
+        "Plain prose.",
+        "Prose ending in a break\\\\",
+        "A [[spoiler:secret]] in prose.",
+        "''Oldboy'' is a work (Film) described by data.",
+        "[[https://example.org the site]]",
+        "* AlphaBitch:   spaced  ",
+        "* AlphaBitch\tTab",
+        "* ",
+        "*AlphaBitch",
+        "----",
+        "- not a rule",
+        "!",
+        "!!!Deep",
+        "Sources: a ([[https://x.org x]]); b.",
+        "[[Film/Heat]]",
+        "%%title: Oldboy",
+        "* Film/Heat: [=''=]quoted[=''=]",
+        "* AlphaBitch: 1999 was a year",
     ]
-)  # fmt: skip
+)
 
 
 def _reference(text: str):

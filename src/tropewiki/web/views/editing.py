@@ -24,10 +24,10 @@ MAX_PREVIEW_BYTES = 1024 * 1024
 @require_http_methods(["GET", "POST"])
 def edit_view(request: HttpRequest, namespace: str, name: str) -> HttpResponse:
     title = title_for(f"{namespace}/{name}")
-    if request.method == "GET":
-        return _editor(request, title)
     if not request.user.is_authenticated and not can_edit(request.user, None):
         return redirect(f"/-/login?next=/{title.path}/edit")
+    if request.method == "GET":
+        return _editor(request, title)
     text = request.POST.get("text", "")
     reason = request.POST.get("reason", "")
     base = int_param(request, "base_revision")
@@ -94,8 +94,6 @@ def _editor(
     status: int = 200,
 ) -> HttpResponse:
     """The edit form: the current text (GET) or what was posted (preview, refused save)."""
-    if form is None and not request.user.is_authenticated and not can_edit(request.user, None):
-        return redirect(f"/-/login?next=/{title.path}/edit")
     context = _context(request, title)
     if form is not None:
         context.update(form)

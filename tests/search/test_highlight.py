@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from tropewiki.search.highlight import highlight, light_stem, marks, pattern_for, snippet
-from tropewiki.search.syntax import parse_query
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tropewiki.search.highlight import (
+    _fold_same_length,
+    _matches,
+    highlight,
+    light_stem,
+    marks,
+    pattern_for,
+    snippet,
+)
+from tropewiki.search.syntax import Term, parse_query
 
 
 def marked(query: str, text: str) -> str:
@@ -72,3 +84,37 @@ def test_snippet_without_match_is_the_beginning():
         snippet("One two three four. " * 30, pattern_for(parse_query("zzz").highlight_terms()))
     )
     assert html.startswith("One two") and html.endswith("…") and "<mark>" not in html
+
+
+@pytest.mark.parametrize(
+    "query, text, html",
+    [
+        ("hunter", "Headhunter hunters", "Headhunter <mark>hunters</mark>"),
+        ("hunter", "snake_hunter", "snake_<mark>hunter</mark>"),
+        ("hunt", "shunt, hunting", "shunt, <mark>hunting</mark>"),
+        ("brien", "O'Brien", "O&#39;<mark>Brien</mark>"),
+        ("istanbul", "İSTANBUL, Istanbul", "<mark>İSTANBUL</mark>, <mark>Istanbul</mark>"),
+    ],
+)
+def test_highlight_marks_whole_words_only(query, text, html):
+    """A word is marked where it starts a word of the text, never inside another word."""
+    assert marked(query, text) == html
+
+
+_TEXT = st.text(alphabet="abcdeé ABCÉ_'-.1İ", max_size=60)
+_WORDS = st.lists(st.text(alphabet="abcdeé", min_size=1, max_size=4), min_size=1, max_size=3)
+
+
+@settings(max_examples=400, deadline=None)
+@given(words=_WORDS, prefix=st.booleans(), text=_TEXT)
+def test_matches_are_those_of_a_case_insensitive_whole_word_search(words, prefix, text):
+    """The fast matcher finds exactly what the plain definition finds: each word (stemmed, or
+    as a prefix) at the start of a word of the text, ignoring case and accents, up to the end
+    of that word."""
+    terms = [Term(words[0], prefix=prefix), *(Term(w) for w in words[1:])]
+    pattern = pattern_for(terms)
+    assert pattern is not None
+    reference = re.compile(rf"(?<![^\W_])(?:{pattern.pattern[3:-11]})(?![^\W_])", re.IGNORECASE)
+    haystack = _fold_same_length(text)
+    expected = [(m.start(), m.end()) for m in reference.finditer(haystack)]
+    assert [(s, e) for s, e, _ in _matches(text, pattern)] == expected

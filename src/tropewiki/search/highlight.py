@@ -59,14 +59,17 @@ def pattern_for(terms: Iterable[Term]) -> re.Pattern[str] | None:
     if not parts:
         return None
     alternatives = "|".join(sorted(parts, key=len, reverse=True))
-    return re.compile(rf"(?<!{_WORD_CHAR})(?:{alternatives})(?!{_WORD_CHAR})", re.IGNORECASE)
+    # Lower-case words, matched in lower-cased text: with no look-behind and no IGNORECASE the
+    # engine can skip ahead to the first letters of the words (about 3x faster); that a match
+    # starts a word is checked by :func:`_matches`.
+    return re.compile(rf"(?:{alternatives})(?!{_WORD_CHAR})")
 
 
 def highlight(text: str, pattern: re.Pattern[str] | None) -> Markup:
     """All of ``text``, escaped, with matches marked."""
     if pattern is None or not text:
         return escape(text)
-    return _marked(text, 0, len(text), _matches(text, pattern))
+    return Markup(_marked(text, 0, len(text), _matches(text, pattern))[0])
 
 
 def snippet(text: str, pattern: re.Pattern[str] | None, size: int = SNIPPET_CHARS) -> Markup:
@@ -74,22 +77,25 @@ def snippet(text: str, pattern: re.Pattern[str] | None, size: int = SNIPPET_CHAR
 
     Without a match, the beginning of the text. Cut ends are shown with an ellipsis.
     """
+    return Markup(marked_snippet(text, pattern, size)[0])
+
+
+def marked_snippet(
+    text: str, pattern: re.Pattern[str] | None, size: int = SNIPPET_CHARS
+) -> tuple[str, int]:
+    """:func:`snippet` as a plain string of safe HTML, and how many matches it marks."""
     if not text:
-        return Markup("")
+        return "", 0
     matches = _matches(text, pattern) if pattern is not None else []
     if not matches:
         end = _word_end(text, min(len(text), size))
-        return escape(text[:end]) + (Markup("…") if end < len(text) else Markup(""))
+        return str(escape(text[:end])) + ("…" if end < len(text) else ""), 0
     start = _best_window(matches, size)
     start = max(0, start - size // 5)
     start = _word_start(text, start)
     end = _word_end(text, min(len(text), start + size))
-    body = _marked(text, start, end, [m for m in matches if start <= m[0] and m[1] <= end])
-    return (
-        (Markup("…") if start > 0 else Markup(""))
-        + body
-        + (Markup("…") if end < len(text) else Markup(""))
-    )
+    body, count = _marked(text, start, end, [m for m in matches if start <= m[0] and m[1] <= end])
+    return ("…" if start > 0 else "") + body + ("…" if end < len(text) else ""), count
 
 
 def marks(html: Markup | str) -> int:
@@ -98,13 +104,31 @@ def marks(html: Markup | str) -> int:
 
 
 def _matches(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int, str]]:
-    haystack = text if text.isascii() else _fold_same_length(text)
-    found = []
-    for match in pattern.finditer(haystack):
-        found.append((match.start(), match.end(), match.group(0).lower()))
-        if len(found) >= MAX_MATCHES:
+    """Where the pattern's words occur in ``text`` as whole words (start, end, the word)."""
+    haystack = _searchable(text)
+    search = pattern.search
+    found: list[tuple[int, int, str]] = []
+    position = 0
+    while len(found) < MAX_MATCHES:
+        match = search(haystack, position)
+        if match is None:
             break
+        start, end = match.span()
+        if start and haystack[start - 1].isalnum():  # inside a word: look again one further
+            position = start + 1
+            continue
+        found.append((start, end, match.group(0)))
+        position = max(end, start + 1)
     return found
+
+
+def _searchable(text: str) -> str:
+    """``text`` lower-cased and without accents, character for character (offsets stay valid)."""
+    folded = text if text.isascii() else _fold_same_length(text)
+    lowered = folded.lower()
+    if len(lowered) == len(folded):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in folded)  # e.g. "İ"
 
 
 def _best_window(matches: list[tuple[int, int, str]], size: int) -> int:
@@ -127,17 +151,24 @@ def _best_window(matches: list[tuple[int, int, str]], size: int) -> int:
     return best_start
 
 
-def _marked(text: str, start: int, end: int, matches: list[tuple[int, int, str]]) -> Markup:
+def _marked(
+    text: str, start: int, end: int, matches: list[tuple[int, int, str]]
+) -> tuple[str, int]:
+    """``text[start:end]`` escaped, with the matches inside it marked; and how many."""
     out: list[str] = []
     position = start
+    count = 0
     for s, e, _word in matches:
         if s < position or e > end:
             continue
-        out.append(str(escape(text[position:s])))
-        out.append(f"<mark>{escape(text[s:e])}</mark>")
+        out.append(escape(text[position:s]))
+        out.append("<mark>")
+        out.append(escape(text[s:e]))
+        out.append("</mark>")
         position = e
-    out.append(str(escape(text[position:end])))
-    return Markup("".join(out))
+        count += 1
+    out.append(escape(text[position:end]))
+    return "".join(out), count
 
 
 def _word_start(text: str, index: int) -> int:

@@ -14,7 +14,7 @@ from django.db import connection
 from markupsafe import Markup
 
 from tropewiki.search.backends import Filters, get_backend
-from tropewiki.search.highlight import highlight, marks, pattern_for, snippet
+from tropewiki.search.highlight import highlight, marked_snippet, pattern_for
 from tropewiki.search.models import SearchDocument, TitleEntry
 from tropewiki.search.syntax import Query, parse_query
 from tropewiki.search.titles import fold
@@ -174,12 +174,14 @@ def results_for(ids: list[int], query: Query) -> list[Result]:
         if page_id not in docs:
             continue
         _, title, path, namespace, page_type, laconic, summary, body = docs[page_id]
-        shown = snippet(summary, pattern)
-        if not marks(shown):
-            in_body = snippet(body, pattern)
-            if marks(in_body) or not summary:
+        shown, marked = marked_snippet(summary, pattern)
+        if not marked:
+            in_body, marked = marked_snippet(body, pattern)
+            if marked or not summary:
                 shown = in_body
-        out.append(Result(title, path, namespace, page_type, highlight(laconic, pattern), shown))
+        out.append(
+            Result(title, path, namespace, page_type, highlight(laconic, pattern), Markup(shown))
+        )
     return out
 
 

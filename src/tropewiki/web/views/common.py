@@ -64,7 +64,9 @@ def page_or_404(
 
 
 def int_param(request: HttpRequest, name: str, default: int | None = None) -> int | None:
-    raw = request.GET.get(name, request.POST.get(name))
+    raw = request.GET.get(name)
+    if raw is None and request.method == "POST":
+        raw = request.POST.get(name)
     if raw in (None, ""):
         return default
     try:

@@ -7,6 +7,7 @@ only. All are reads through :mod:`tropewiki.search`.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -33,9 +34,10 @@ def _search(request: HttpRequest) -> tuple[str, Results | None]:
 
 
 def _page_url(request: HttpRequest, page: int) -> str:
-    params = request.GET.copy()
-    params["page"] = str(page)
-    return f"{request.path}?{params.urlencode()}"
+    """This request's URL on another page of results (the other parameters kept in order)."""
+    pairs = [(k, v) for k, values in request.GET.lists() if k != "page" for v in values]
+    pairs.append(("page", str(page)))
+    return f"{request.path}?{urlencode(pairs)}"
 
 
 @handles_refusals

@@ -50,6 +50,7 @@ def worker(data: Path) -> None:
         "seconds": seconds,
         "broken": len(summary.broken),
         "skipped": len(summary.skipped),
+        "steps": summary.steps,
     }))  # fmt: skip
 
 
@@ -142,6 +143,10 @@ def main() -> None:
               f"{rate / bare_rate:>8.3f}")  # fmt: skip
     print(f"{'bare insert':<12}{'':>9}{rows:>11,}{rows / bare_rate:>9.1f}{bare_rate:>12,.0f}"
           f"{1:>8.3f}")  # fmt: skip
+    print("\nSeconds by step (each step's own time; reading includes the data sets):")
+    for name, r in results.items():
+        steps = ", ".join(f"{step} {seconds:.1f}" for step, seconds in r["steps"].items())
+        print(f"  {name}: {steps}")
     sqlite = results["SQLite"]
     rate = sqlite["examples"] / sqlite["seconds"]
     print(

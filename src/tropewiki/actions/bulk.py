@@ -11,12 +11,17 @@ oversized text, a redirect to nowhere) is reported in ``BulkResult.broken`` and 
 are written. Should the database refuse the batch anyway, it is rolled back and retried one
 page per transaction, so no page is ever half-written. Pages on the cut list are left alone
 (``skipped``); a moderator restores them first.
+
+Within an :func:`import_session` into an empty wiki, a batch writes only pages and revisions;
+the knowledge rows and search documents of every page are written once, at the end of the
+session, with every page of the load known (a two-phase load).
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,7 +38,7 @@ from tropewiki.knowledge import bulk as kb
 from tropewiki.knowledge.models import ExampleSource, IndexEntry, Link
 from tropewiki.knowledge.scan import TextScan, scan_text
 from tropewiki.rows import insert
-from tropewiki.search.indexer import bulk_load, index_pages
+from tropewiki.search.indexer import index_pages
 from tropewiki.search.text import PageText
 from tropewiki.wiki import directives
 from tropewiki.wiki.models import Namespace, Page, Revision
@@ -44,16 +49,17 @@ __all__ = [
     "BulkResult",
     "Derived",
     "PageInput",
+    "Session",
+    "active_session",
     "import_pages",
-    "import_session",
+    "insert_rows",
+    "mark_stale_pages",
     "rederive_pages",
 ]
 
 #: SQLite page cache while importing (KiB); the default 2 MB makes index inserts read again
 #: and again once the knowledge tables outgrow it.
 SQLITE_CACHE_KIB = 256 * 1024
-#: The page cache during an import session (a bulk load into an empty wiki), KiB.
-SQLITE_SESSION_CACHE_KIB = 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +120,44 @@ class _Item:
     new_type: str | None = None  # the type the page takes, when it changes
 
 
+@dataclass(slots=True, eq=False)
+class Session:
+    """An :func:`import_session`: what its end did, and what it still has to do.
+
+    ``result`` holds the examples and links written at the end of a two-phase load (the
+    batches report none), ``seconds`` the time of each step of that end. ``deferred`` says
+    whether batches leave their knowledge rows and search documents to the end.
+    """
+
+    derive: Callable[[str], Derived | None] | None = None
+    deferred: bool = False
+    result: BulkResult = field(default_factory=BulkResult)
+    seconds: dict[str, float] = field(default_factory=dict)
+    #: Pages to derive at the end, in the order the batches last wrote them.
+    pending: dict[int, None] = field(default_factory=dict)
+    written: set[int] = field(default_factory=set)  # pages to index at the end
+    refresh: set[int] = field(default_factory=set)  # pages their edited redirects left
+
+    def add(self, batch: _Batch) -> None:
+        for page_id in batch.derived:
+            self.pending.pop(page_id, None)
+            self.pending[page_id] = None
+        self.written |= batch.written
+        self.refresh |= batch.refresh
+
+
+@dataclass(slots=True)
+class _Batch:
+    """What a batch of a two-phase load leaves to the end of its session."""
+
+    derived: list[int] = field(default_factory=list)
+    written: set[int] = field(default_factory=set)
+    refresh: set[int] = field(default_factory=set)
+
+
+active_session: ContextVar[Session | None] = ContextVar("import_session", default=None)
+
+
 def import_pages(batch: Sequence[PageInput], actor: Actor) -> BulkResult:
     """Save a batch of pages as ``actor`` (a tool or a moderator), in one transaction."""
     if not (actor.is_tool or can_moderate(actor.user)):
@@ -121,9 +165,11 @@ def import_pages(batch: Sequence[PageInput], actor: Actor) -> BulkResult:
     result = BulkResult()
     first, later = _split_duplicates(batch)
     _tune_connection()
+    session = active_session.get()
+    deferred = _Batch() if session is not None and session.deferred else None
     try:
         with transaction.atomic():
-            _import(first, actor, result)
+            _import(first, actor, result, deferred)
     except DatabaseError:
         if len(first) == 1:
             raise
@@ -133,6 +179,9 @@ def import_pages(batch: Sequence[PageInput], actor: Actor) -> BulkResult:
                 result.add(import_pages([one], actor))
             except DatabaseError as exc:
                 result.broken.append((one.address, f"the database refused it: {exc}"))
+    else:
+        if session is not None and deferred is not None:
+            session.add(deferred)
     if later:
         result.add(import_pages(later, actor))
     return result
@@ -145,95 +194,6 @@ def _tune_connection() -> None:
             cursor.execute("PRAGMA cache_size")
             if -cursor.fetchone()[0] < SQLITE_CACHE_KIB:  # an import session's is bigger
                 cursor.execute(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")
-
-
-#: Indexes of the knowledge tables that saving a batch never reads, by table and columns:
-#: into empty tables, an import session writes without them and builds them at its end.
-_UNREAD_INDEXES = {
-    ExampleSource: ({"work_id"}, {"trope_id"}, {"work_id", "trope_id"}),
-    Link: ({"target_id"}, {"source_id"}),  # source_id: the (source_id, target_key) key serves
-    IndexEntry: ({"member_id"},),
-}
-
-
-@contextlib.contextmanager
-def import_session() -> Iterator[None]:
-    """Many :func:`import_pages` calls as one bulk load, when the wiki has no derived rows yet.
-
-    Into an empty wiki, the calls share one transaction (each batch is a savepoint within it,
-    so a refused batch is still retried page by page), the indexes that saving never reads are
-    dropped first and built again at the end, and SQLite sorts in memory. Everything is
-    committed at the end or nothing is: the indexes come back with the rollback too. Into a
-    wiki with derived rows, each batch stays a transaction of its own.
-    """
-    if ExampleSource.objects.exists() or Link.objects.exists() or IndexEntry.objects.exists():
-        yield
-        return
-    sqlite = connection.vendor == "sqlite"
-    pragmas = sqlite and not connection.in_atomic_block  # temp_store: outside transactions
-    try:
-        if sqlite:
-            _pragmas(f"cache_size = -{SQLITE_SESSION_CACHE_KIB}", pragmas and "temp_store = MEMORY")
-        with transaction.atomic(), bulk_load():
-            dropped = _drop_unread_indexes()
-            yield
-            with connection.cursor() as cursor:
-                if dropped and connection.vendor == "postgresql":
-                    # Deferred foreign-key checks pending on a table forbid indexing it.
-                    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-                for sql in dropped:
-                    cursor.execute(sql)
-                if dropped and connection.vendor == "postgresql":
-                    cursor.execute("SET CONSTRAINTS ALL DEFERRED")
-    finally:
-        if sqlite:
-            _pragmas(f"cache_size = -{SQLITE_CACHE_KIB}", pragmas and "temp_store = DEFAULT")
-
-
-def _pragmas(*pragmas: str | bool) -> None:
-    with connection.cursor() as cursor:
-        for pragma in pragmas:
-            if pragma:
-                cursor.execute(f"PRAGMA {pragma}")
-
-
-def _drop_unread_indexes() -> list[str]:
-    """Drop the indexes of ``_UNREAD_INDEXES``; returns the statements that create them."""
-    created: list[str] = []
-    with connection.cursor() as cursor:
-        for model, wanted in _UNREAD_INDEXES.items():
-            table = model._meta.db_table
-            constraints = connection.introspection.get_constraints(cursor, table)
-            for name, info in sorted(constraints.items()):
-                if not info["index"] or info["unique"] or info["primary_key"]:
-                    continue
-                if set(info["columns"]) not in wanted:
-                    continue
-                sql = _index_sql(cursor, table, name)
-                if sql is None:
-                    continue
-                cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
-                created.append(sql)
-    return created
-
-
-def _index_sql(cursor: Any, table: str, name: str) -> str | None:
-    """The statement that creates index ``name`` of ``table``, as the database keeps it."""
-    if connection.vendor == "sqlite":
-        cursor.execute(
-            "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = %s AND name = %s",
-            [table, name],
-        )
-    elif connection.vendor == "postgresql":
-        cursor.execute(
-            "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() "
-            "AND tablename = %s AND indexname = %s",
-            [table, name],
-        )
-    else:
-        return None
-    row = cursor.fetchone()
-    return row[0] if row and row[0] else None
 
 
 def _split_duplicates(batch: Sequence[PageInput]) -> tuple[list[PageInput], list[PageInput]]:
@@ -251,7 +211,9 @@ def _split_duplicates(batch: Sequence[PageInput]) -> tuple[list[PageInput], list
 # ---- preparing: what each page will become --------------------------------------------------
 
 
-def _import(batch: list[PageInput], actor: Actor, result: BulkResult) -> None:
+def _import(
+    batch: list[PageInput], actor: Actor, result: BulkResult, deferred: _Batch | None
+) -> None:
     namespaces = {ns.name.lower(): ns.name for ns in Namespace.objects.all()}
     items = _titled(batch, namespaces, result)
     existing = {
@@ -269,7 +231,7 @@ def _import(batch: list[PageInput], actor: Actor, result: BulkResult) -> None:
             continue
         ready.append(item)
     ready = _check_redirects(ready, namespaces, result)
-    _write(ready, actor, result)
+    _write(ready, actor, result, deferred)
 
 
 def _titled(batch: list[PageInput], namespaces: dict[str, str], result: BulkResult) -> list[_Item]:
@@ -346,7 +308,11 @@ def _check_redirects(
 # ---- writing ----------------------------------------------------------------------------------
 
 
-def _write(items: list[_Item], actor: Actor, result: BulkResult) -> None:
+def _write(
+    items: list[_Item], actor: Actor, result: BulkResult, deferred: _Batch | None = None
+) -> None:
+    """Write the pages and revisions of ``items``, then (unless ``deferred`` takes note of
+    them for the end of a two-phase load) their knowledge rows and search documents."""
     now = timezone.now()
     fresh: list[_Item] = []
     edited: list[_Item] = []
@@ -378,6 +344,11 @@ def _write(items: list[_Item], actor: Actor, result: BulkResult) -> None:
     result.created += len(fresh)
     result.changed += len(edited)
     derived = fresh + edited + retyped
+    if deferred is not None:
+        deferred.derived += [i.page.id for i in derived if i.page is not None]
+        deferred.written |= {i.page.id for i in derived + touched if i.page is not None}
+        deferred.refresh |= {t for t in was_redirect.values() if t is not None}
+        return
     stale = kb.counterparts(i.page.id for i in edited + retyped if i.page is not None)
     written = {i.page.id for i in fresh + edited + retyped + touched if i.page is not None}
     texts = {i.page.id: i.text for i in derived if i.page is not None}
@@ -406,7 +377,7 @@ def _write(items: list[_Item], actor: Actor, result: BulkResult) -> None:
     typed = [i.page for i in fresh if i.page is not None and _typed(i.page)]
     typed += [i.page for i in edited + retyped if i.page is not None and i.new_type]
     stale |= _retype(typed, written)
-    _mark_stale(stale - written)
+    mark_stale_pages(stale - written)
     # Findable at once, as after a save (same rows as the indexer writes for save_page).
     index_pages(
         written,
@@ -415,7 +386,7 @@ def _write(items: list[_Item], actor: Actor, result: BulkResult) -> None:
     )
 
 
-def _mark_stale(page_ids: set[int]) -> None:
+def mark_stale_pages(page_ids: set[int]) -> None:
     """``mark_stale`` in chunks (a batch can refresh tens of thousands of pages)."""
     ids = sorted(page_ids)
     for start in range(0, len(ids), 5000):
@@ -626,18 +597,25 @@ def _derive(
     scans = {
         p.id: known.get(p.id) or scan_text(texts[p.id]) for p in pages if p.redirect_to_id is None
     }
+    return insert_rows([kb.page_ref(p) for p in pages], scans, resolver)
+
+
+def insert_rows(
+    pages: list[kb.PageRef], scans: dict[int, TextScan], resolver: kb.Resolver
+) -> tuple[tuple[int, int], set[int]]:
+    """Insert the knowledge rows of ``pages`` (``scans``: of those that are no redirect);
+    returns (examples, links) and the other pages to refresh."""
     resolver.load(key for scan in scans.values() for key in kb.keys_needed(scan))
     resolver.load(p.key for p in pages)
     links: list[tuple] = []
     examples: list[tuple] = []
     entries: list[tuple] = []
     stale: set[int] = set()
-    for page in pages:
-        ref = kb.page_ref(page)
-        if page.redirect_to_id is None:
-            rows = kb.derive_rows(ref, scans[page.id], resolver)
+    for ref in pages:
+        if ref.redirect_to_id is None:
+            rows = kb.derive_rows(ref, scans[ref.id], resolver)
         else:
-            target = resolver.live_by_id(page.redirect_to_id)
+            target = resolver.live_by_id(ref.redirect_to_id)
             if target is None:
                 continue
             rows = kb.redirect_rows(ref, target)

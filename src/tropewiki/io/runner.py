@@ -21,7 +21,8 @@ from typing import TextIO
 from tqdm import tqdm
 
 from tropewiki.actions import Actor
-from tropewiki.actions.bulk import BulkResult, PageInput, import_pages, import_session
+from tropewiki.actions.bulk import BulkResult, PageInput, Session, import_pages
+from tropewiki.actions.bulk_session import import_session
 from tropewiki.actions.dumps import RestoreResult, restore_dump
 from tropewiki.io import datasets
 from tropewiki.io.datasets.corpus import LACONIC, TROPE, Corpus
@@ -66,6 +67,8 @@ class Summary:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     broken: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
+    #: Seconds by step: reading, saving pages, and the steps that close a bulk load.
+    steps: dict[str, float] = field(default_factory=dict)
 
     @property
     def examples_per_second(self) -> float:
@@ -114,6 +117,7 @@ class Importer:
         self.stderr = stderr or sys.stderr
         self.quiet = quiet or not self.stderr.isatty()
         self.summary = Summary()
+        self._session = Session()
 
     def run(self, paths: Iterable[Path]) -> Summary:
         started = time.perf_counter()
@@ -148,25 +152,28 @@ class Importer:
         self.summary.restored = restore_dump(read_dump(dumps[0].path), self.actor)
 
     def _import(self, found: list[Detected]) -> None:
-        # What is read lives until the end: the garbage collector need not walk its millions
-        # of objects again and again (reading makes no reference cycles to collect).
+        # What is read lives until the end, and so do the caches saving fills (the distinct
+        # lines read, the pages looked up): the garbage collector need not walk their millions
+        # of objects again and again. Reading makes no reference cycles; saving a batch makes
+        # some, collected after each batch among the objects it made (see _save).
         enabled = gc.isenabled()
         gc.disable()
+        started = time.perf_counter()
         try:
             corpus = Corpus()
             data = [(d.path, d.reader) for d in found if d.kind == DATASET and d.reader]
             with self._bar(len(data), "data sets") as bar:
                 datasets.read(data, corpus, lambda path: bar.update(1), self.summary.broken)
             self.summary.skipped += corpus.skipped
+            self.summary.steps["read data sets"] = time.perf_counter() - started
             indexes = corpus.index_keys | set(
                 Page.objects.filter(page_type=PageType.INDEX).values_list("key", flat=True)
             )
             pages = self._read_pages(
                 [d for d in found if d.kind in (HTML, PLAINTEXT)], corpus, indexes
             )
+            self.summary.steps["read"] = time.perf_counter() - started
             gc.freeze()
-            if enabled:
-                gc.enable()
             self._save_all(corpus, pages)
         finally:
             gc.unfreeze()
@@ -178,15 +185,17 @@ class Importer:
         self.summary.skipped += plan.skipped
         self.summary.aliases, self.summary.indexes = plan.aliases, plan.indexes
         in_run = {page_key(p.namespace, p.name) for p in pages}
-        # Laconics first: their tropes' search documents take their text when written (no
-        # document is rewritten). Then tropes: work pages' bullets find their tropes already
-        # there, and fewer rows need re-pointing when a page they name appears later.
+        # Laconics first, then tropes (this order gives the pages their ids). Saved batch by
+        # batch, their tropes' search documents take the laconics' text when written, and work
+        # pages' bullets find their tropes already there (fewer rows to re-point later); in a
+        # two-phase load (a new wiki) every page is there before any row is derived.
         entries = sorted(
             (e for k, e in corpus.entries.items() if k not in in_run),
             key=lambda e: (e.kind != LACONIC, e.kind != TROPE, e.key),
         )
         total = len(plan.pages) + len(entries) + len(plan.links) + len(plan.splits)
-        with self._bar(total, "pages") as bar, import_session():
+        started = time.perf_counter()
+        with self._bar(total, "pages") as bar, import_session(derive) as self._session:
             for batch in self._batches(plan.pages):
                 self._save(batch, bar)
             for batch in entry_inputs(
@@ -195,6 +204,11 @@ class Importer:
                 self._save(batch, bar)
             for batch in self._batches(plan.links + plan.splits):
                 self._save(batch, bar)
+            self.summary.steps["pages"] = time.perf_counter() - started
+            if self._session.deferred:
+                bar.set_description_str("deriving examples, links and search documents")
+        self.summary.pages.add(self._session.result)
+        self.summary.steps.update(self._session.seconds)
 
     def _read_pages(
         self, found: list[Detected], corpus: Corpus, indexes: set[str]
@@ -226,14 +240,17 @@ class Importer:
 
     def _save(self, batch: list[PageInput], bar: tqdm) -> None:
         if batch:
-            batch = [
-                i if i.derived is not None else replace(i, derived=derive(i.text)) for i in batch
-            ]
+            if not self._session.deferred:  # else the session derives every page at its end
+                batch = [
+                    i if i.derived is not None else replace(i, derived=derive(i.text))
+                    for i in batch
+                ]
             result = import_pages(batch, self.actor)
             self.summary.skipped += result.skipped
             self.summary.broken += result.broken
             result.skipped, result.broken = [], []
             self.summary.pages.add(result)
+            gc.collect(0)  # the batch's reference cycles (pages and their revisions)
         bar.update(len(batch))
 
     def _bar(self, total: int, unit: str) -> tqdm:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tropewiki.actions.bulk import Derived
-from tropewiki.knowledge.scan import FAST_BULLET, BulletScan, TextScan, key_of
+from tropewiki.knowledge.scan import FAST_BULLET, BulletScan, TextScan, count_link, key_of
 from tropewiki.markup import Target, extract_bullets, extract_links, parse
 from tropewiki.markup.blocks import MAX_SOURCE_CHARS
 from tropewiki.markup.inline_syntax import INLINE_TOKEN
@@ -75,12 +75,7 @@ def derive(text: str) -> Derived | None:
         if unit.hidden:
             hidden.append(unit.hidden)
         for key, namespace, name, in_spoiler in unit.links:
-            found = links.get(key)
-            if found is None:
-                links[key] = [namespace, name, 1, in_spoiler]
-            else:
-                found[2] += 1
-                found[3] = found[3] and in_spoiler
+            count_link(links, key, namespace, name, in_spoiler)
 
     def end_paragraph() -> bool:
         unit = _unit("\n".join(paragraph), _PARAGRAPH)
@@ -114,12 +109,7 @@ def derive(text: str) -> Derived | None:
                 target, key, shown, content = plain
                 if shown:
                     body.append(shown)
-                found = links.get(key)
-                if found is None:
-                    links[key] = [target.namespace, target.name, 1, False]
-                else:
-                    found[2] += 1
-                    found[3] = False
+                count_link(links, key, target.namespace, target.name, False)
                 bullets.append(BulletScan(target, content, line_offset))
                 continue
             if line[1:2] in ("*", "+"):

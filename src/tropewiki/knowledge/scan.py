@@ -104,13 +104,25 @@ def _add_links(links: dict[str, list], doc: Document) -> None:
         target = ref.target
         if target is None or not target.name:
             continue
-        key = page_key(target.namespace, target.name)
-        found = links.get(key)
-        if found is None:
-            links[key] = [target.namespace, target.name, 1, ref.in_spoiler]
-        else:
-            found[2] += 1
-            found[3] = found[3] and ref.in_spoiler
+        count_link(
+            links,
+            page_key(target.namespace, target.name),
+            target.namespace,
+            target.name,
+            ref.in_spoiler,
+        )
+
+
+def count_link(
+    links: dict[str, list], key: str, namespace: str, name: str, in_spoiler: bool
+) -> None:
+    """One more link to ``key`` in ``links`` ([namespace, name, count, only in spoilers])."""
+    found = links.get(key)
+    if found is None:
+        links[key] = [namespace, name, 1, in_spoiler]
+    else:
+        found[2] += 1
+        found[3] = found[3] and in_spoiler
 
 
 def _scan_fast(text: str) -> TextScan | None:
@@ -138,12 +150,7 @@ def _scan_fast(text: str) -> TextScan | None:
             content = line[1:].strip()
             bullets.append(BulletScan(target, content, line_offset))
             key = key_of(target.namespace, target.name)
-            found = links.get(key)
-            if found is None:
-                links[key] = [target.namespace, target.name, 1, False]
-            else:
-                found[2] += 1
-                found[3] = False
+            count_link(links, key, target.namespace, target.name, False)
         elif first in _BLOCK_STARTS:
             if first not in "!-" or search(line) is not None:
                 return None  # headings and dashes with links, bullets, tags: parse

@@ -181,9 +181,10 @@ def _page_texts(pages: list[_Row], known: Mapping[int, PageText]) -> dict[int, P
 
 
 def _document_row(
-    page: _Row, text: PageText, aliases: list[tuple[str, str]], laconic: str
+    page: _Row | Page, text: PageText, aliases: list[tuple[str, str]], laconic: str
 ) -> tuple:
-    """The values of :func:`_document` for a bulk insert, in ``_DOCUMENT_COLUMNS`` order."""
+    """A page's search document, in ``_DOCUMENT_COLUMNS`` order: its title and its aliases'
+    as names (none for subpages), its laconic (for a Laconic page), its text, a work's year."""
     names = name_variants(page.title, page.name)
     for title, name in aliases:
         names += name_variants(title, name)
@@ -315,24 +316,8 @@ def unindex_page(page: Page) -> None:
 def _document(
     page: Page, text: PageText, aliases: list[tuple[str, str]], laconic: str
 ) -> SearchDocument:
-    names = name_variants(page.title, page.name)
-    for title, name in aliases:
-        names += name_variants(title, name)
-    return SearchDocument(
-        page=page,
-        namespace=page.namespace_id,
-        page_type=page.page_type,
-        path=page.path,
-        title=page.title,
-        names=""
-        if page.page_type == PageType.SUBPAGE
-        else "\n".join(dict.fromkeys(names))[:MAX_FIELD_CHARS],
-        laconic=laconic if page.namespace_id == LACONIC_OF else "",
-        summary=text.summary,
-        body=text.body,
-        spoilers=text.spoilers,
-        year=text.year() if page.page_type == PageType.WORK else None,
-    )
+    values = _document_row(page, text, aliases, laconic)
+    return SearchDocument(page=page, **dict(zip(_DOCUMENT_COLUMNS[1:], values[1:], strict=True)))
 
 
 def _title_entries(page: Page) -> list[TitleEntry]:

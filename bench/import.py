@@ -149,6 +149,15 @@ def main() -> None:
         print(f"  {name}: {steps}")
     sqlite = results["SQLite"]
     rate = sqlite["examples"] / sqlite["seconds"]
+    reading = sqlite["steps"].get("read data sets", 0.0)
+    if reading:
+        ceiling = sqlite["examples"] / reading
+        print(
+            f"\nCeiling: reading the data sets alone took {reading:.1f} s; were every other "
+            f"step free, the import would run at {ceiling:,.0f} examples/s = "
+            f"{ceiling / bare_rate:.3f} of the bare insert (≥{TARGET_RATIO} means the whole "
+            f"import in {sqlite['examples'] / (TARGET_RATIO * bare_rate):.1f} s)."
+        )
     print(
         f"\nTargets: ≥{TARGET_RATE:,} examples/s (SQLite {rate:,.0f}), ≥{TARGET_RATIO} of the "
         f"bare insert ({rate / bare_rate:.3f}), whole corpus < {TARGET_SECONDS:.0f} s "

@@ -364,3 +364,16 @@ def test_editor_names_the_content_licence(editor_client, make_page, settings):
     make_page("Main/Foo", "One.")
     html = editor_client.get("/Main/Foo/edit").content.decode()
     assert 'href="https://creativecommons.org/publicdomain/zero/1.0/" rel="license">CC0 1.0' in html
+
+
+def test_a_host_not_allowed_gets_the_400_page_not_a_crash(make_page):
+    """A request for a host the wiki does not serve is refused with a clear 400 page (it is
+    refused before the reader is known: the page must not need one)."""
+    from django.test import Client
+
+    make_page("Main/AlphaBitch", "A trope.\n")
+    response = Client(raise_request_exception=False).get(
+        "/Main/AlphaBitch", HTTP_HOST="evil.example"
+    )
+    assert response.status_code == 400
+    assert "could not be understood" in response.content.decode()

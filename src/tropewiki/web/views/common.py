@@ -6,6 +6,7 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -31,6 +32,8 @@ def error_page(
         405: "Method not allowed",
         409: "Conflict",
     }
+    if not hasattr(request, "user"):  # refused before the middleware that sets it (a bad Host)
+        request.user = AnonymousUser()
     return render(
         request,
         "web/error.html",
@@ -67,6 +70,11 @@ def int_param(request: HttpRequest, name: str, default: int | None = None) -> in
     raw = request.GET.get(name)
     if raw is None and request.method == "POST":
         raw = request.POST.get(name)
+    return whole_number(raw, name, default)
+
+
+def whole_number(raw: str | None, name: str, default: int | None = None) -> int | None:
+    """The parameter ``name`` given as ``raw``: ``default`` when absent or empty."""
     if raw in (None, ""):
         return default
     try:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
 from markupsafe import Markup, escape
@@ -20,7 +21,8 @@ SNIPPET_CHARS = 220
 MAX_MATCHES = 400
 FOLD_CHARS = 50_000
 
-_WORD_CHAR = r"[^\W_]"
+#: The rest of a word from a position: letters and digits (``_`` and punctuation end a word).
+_WORD_REST = re.compile(r"[^\W_]*").match
 
 
 @lru_cache(maxsize=4096)
@@ -41,52 +43,59 @@ def light_stem(word: str) -> str:
     return word
 
 
-def pattern_for(terms: Iterable[Term]) -> re.Pattern[str] | None:
-    """One regular expression matching every word of ``terms`` as the engine would."""
-    parts: dict[str, None] = {}
+@dataclass(frozen=True, slots=True)
+class Needles:
+    """What a snippet marks: the words of a text that start with one of ``prefixes`` or are
+    one of ``words`` (both lower-case and unaccented, as the text is compared)."""
+
+    prefixes: tuple[str, ...]
+    words: tuple[str, ...]
+
+
+def needles_for(terms: Iterable[Term]) -> Needles | None:
+    """What to mark for ``terms``, as the engine matches them: a stem (three letters or more)
+    or the last word of a prefix term starts a word; a shorter word is the whole word."""
+    prefixes: dict[str, None] = {}
+    words: dict[str, None] = {}
     for term in terms:
-        words = term.words
-        for index, word in enumerate(words):
+        term_words = term.words
+        for index, word in enumerate(term_words):
             folded = _fold(word.lower())
-            if term.prefix and index == len(words) - 1:
-                parts[re.escape(folded) + _WORD_CHAR + "*"] = None
+            if term.prefix and index == len(term_words) - 1:
+                prefixes[folded] = None
                 continue
             stem = light_stem(folded)
             if len(stem) >= 3:
-                parts[re.escape(stem) + _WORD_CHAR + "*"] = None
+                prefixes[stem] = None
             else:
-                parts[re.escape(folded)] = None
-    if not parts:
+                words[folded] = None
+    if not prefixes and not words:
         return None
-    alternatives = "|".join(sorted(parts, key=len, reverse=True))
-    # Lower-case words, matched in lower-cased text: with no look-behind and no IGNORECASE the
-    # engine can skip ahead to the first letters of the words (about 3x faster); that a match
-    # starts a word is checked by :func:`_matches`.
-    return re.compile(rf"(?:{alternatives})(?!{_WORD_CHAR})")
+    return Needles(tuple(prefixes), tuple(words))
 
 
-def highlight(text: str, pattern: re.Pattern[str] | None) -> Markup:
+def highlight(text: str, needles: Needles | None) -> Markup:
     """All of ``text``, escaped, with matches marked."""
-    if pattern is None or not text:
+    if needles is None or not text:
         return escape(text)
-    return Markup(_marked(text, 0, len(text), _matches(text, pattern))[0])
+    return Markup(_marked(text, 0, len(text), _matches(text, needles))[0])
 
 
-def snippet(text: str, pattern: re.Pattern[str] | None, size: int = SNIPPET_CHARS) -> Markup:
+def snippet(text: str, needles: Needles | None, size: int = SNIPPET_CHARS) -> Markup:
     """About ``size`` characters of ``text`` around its best cluster of matches, marked.
 
     Without a match, the beginning of the text. Cut ends are shown with an ellipsis.
     """
-    return Markup(marked_snippet(text, pattern, size)[0])
+    return Markup(marked_snippet(text, needles, size)[0])
 
 
 def marked_snippet(
-    text: str, pattern: re.Pattern[str] | None, size: int = SNIPPET_CHARS
+    text: str, needles: Needles | None, size: int = SNIPPET_CHARS
 ) -> tuple[str, int]:
     """:func:`snippet` as a plain string of safe HTML, and how many matches it marks."""
     if not text:
         return "", 0
-    matches = _matches(text, pattern) if pattern is not None else []
+    matches = _matches(text, needles) if needles is not None else []
     if not matches:
         end = _word_end(text, min(len(text), size))
         return str(escape(text[:end])) + ("…" if end < len(text) else ""), 0
@@ -103,23 +112,37 @@ def marks(html: Markup | str) -> int:
     return str(html).count("<mark>")
 
 
-def _matches(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int, str]]:
-    """Where the pattern's words occur in ``text`` as whole words (start, end, the word)."""
+def _matches(text: str, needles: Needles) -> list[tuple[int, int, str]]:
+    """Where the needles' words occur in ``text`` as whole words (start, end, the word), the
+    first :data:`MAX_MATCHES` of them in order.
+
+    ``str.find`` over the folded text, then a check that the find starts a word: no regular
+    expression is compiled for a query (that took longer than marking ten results).
+    """
     haystack = _searchable(text)
-    search = pattern.search
-    found: list[tuple[int, int, str]] = []
-    position = 0
-    while len(found) < MAX_MATCHES:
-        match = search(haystack, position)
-        if match is None:
-            break
-        start, end = match.span()
-        if start and haystack[start - 1].isalnum():  # inside a word: look again one further
+    found: dict[int, tuple[int, int, str]] = {}
+    for needle, whole in (
+        *((p, False) for p in needles.prefixes),
+        *((w, True) for w in needles.words),
+    ):
+        find = haystack.find
+        size = len(needle)
+        position = 0
+        count = 0
+        while count < MAX_MATCHES:
+            start = find(needle, position)
+            if start < 0:
+                break
             position = start + 1
-            continue
-        found.append((start, end, match.group(0)))
-        position = max(end, start + 1)
-    return found
+            if start and haystack[start - 1].isalnum():  # inside a word
+                continue
+            end = _WORD_REST(haystack, start + size).end()
+            if whole and end != start + size:  # a longer word
+                continue
+            found[start] = (start, end, haystack[start:end])
+            count += 1
+            position = end
+    return [found[start] for start in sorted(found)[:MAX_MATCHES]]
 
 
 def _searchable(text: str) -> str:

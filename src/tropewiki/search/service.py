@@ -10,12 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import connection
 from markupsafe import Markup
 
 from tropewiki.search.backends import Filters, get_backend
-from tropewiki.search.highlight import highlight, marked_snippet, pattern_for
-from tropewiki.search.models import SearchDocument, TitleEntry
+from tropewiki.search.highlight import highlight, marked_snippet, needles_for
+from tropewiki.search.models import TitleEntry
 from tropewiki.search.syntax import Query, parse_query
 from tropewiki.search.titles import fold
 from tropewiki.wiki.models import Namespace
@@ -26,16 +25,6 @@ MAX_PER_PAGE = 50
 MAX_PAGE = 50
 AUTOCOMPLETE_LIMIT = 10
 MIN_PREFIX = 2
-_RESULT_FIELDS = (
-    "page_id",
-    "title",
-    "path",
-    "namespace",
-    "page_type",
-    "laconic",
-    "summary",
-    "body",
-)
 
 
 @dataclass
@@ -160,27 +149,20 @@ def results_for(ids: list[int], query: Query) -> list[Result]:
     """The results for these page ids, in this order, with laconics and snippets marked."""
     if not ids:
         return []
-    placeholders = ", ".join(["%s"] * len(ids))
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT {', '.join(_RESULT_FIELDS)} FROM {SearchDocument._meta.db_table}"
-            f" WHERE page_id IN ({placeholders})",
-            ids,
-        )
-        docs = {row[0]: row for row in cursor.fetchall()}
-    pattern = pattern_for(query.highlight_terms())
+    docs = {row[0]: row for row in get_backend().documents(ids)}
+    needles = needles_for(query.highlight_terms())
     out = []
     for page_id in ids:
         if page_id not in docs:
             continue
         _, title, path, namespace, page_type, laconic, summary, body = docs[page_id]
-        shown, marked = marked_snippet(summary, pattern)
+        shown, marked = marked_snippet(summary, needles)
         if not marked:
-            in_body, marked = marked_snippet(body, pattern)
+            in_body, marked = marked_snippet(body, needles)
             if marked or not summary:
                 shown = in_body
         out.append(
-            Result(title, path, namespace, page_type, highlight(laconic, pattern), Markup(shown))
+            Result(title, path, namespace, page_type, highlight(laconic, needles), Markup(shown))
         )
     return out
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import QuerySet
 
-from tropewiki.search.models import TitleEntry
+from tropewiki.search.models import SearchDocument, TitleEntry
 from tropewiki.search.syntax import Query
 
 #: Tiers of the ranking, best first: the exact title, then titles with every word, then text.
@@ -43,6 +44,28 @@ class Filters:
 
     def __bool__(self) -> bool:
         return bool(self.namespaces or self.not_namespaces or self.types or self.not_types)
+
+
+#: What a result shows of its page, in the order :meth:`SearchBackend.documents` returns it.
+DOCUMENT_FIELDS = (
+    "page_id",
+    "title",
+    "path",
+    "namespace",
+    "page_type",
+    "laconic",
+    "summary",
+    "body",
+)
+
+
+def documents_sql(count: int, placeholder: str) -> str:
+    """The statement reading :data:`DOCUMENT_FIELDS` of ``count`` pages by id."""
+    marks = ", ".join([placeholder] * count)
+    return (
+        f"SELECT {', '.join(DOCUMENT_FIELDS)} FROM {SearchDocument._meta.db_table}"
+        f" WHERE page_id IN ({marks})"
+    )
 
 
 #: Matches are counted up to this many ("more than 1,000"; paging stops before).
@@ -87,6 +110,14 @@ class SearchBackend:
         ``exact_key`` first, then those with every word in a title, then the rest by relevance
         (BM25 on SQLite, ``ts_rank`` on PostgreSQL)."""
         raise NotImplementedError
+
+    def documents(self, ids: Sequence[int]) -> list[tuple]:
+        """The :data:`DOCUMENT_FIELDS` of these pages (any order; missing ids left out)."""
+        if not ids:
+            return []
+        with connection.cursor() as cursor:
+            cursor.execute(documents_sql(len(ids), "%s"), list(ids))
+            return cursor.fetchall()
 
     def find_tropes(self, words: Sequence[str], limit: int) -> list[int]:
         """Tropes whose title, laconic or description match any of ``words``, best first."""

@@ -1,4 +1,11 @@
-"""SQLite FTS5: ``search_fts`` (every field, BM25 with column weights) and ``search_names``."""
+"""SQLite FTS5: ``search_fts`` (every field, BM25 with column weights) and ``search_names``.
+
+The two reads of a search (ranked ids, then one page of documents) run on the DB-API
+connection itself, with ``?`` placeholders: Django's cursor wrapper (rewriting ``%s``,
+execute wrappers) cost about 0.02 ms a statement, a noticeable share of a query that FTS5
+answers in half a millisecond. Errors are still Django's (``wrap_database_errors``); these
+two statements are not in ``connection.queries`` under ``DEBUG``.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +21,7 @@ from tropewiki.search.backends.base import (
     Filters,
     Ranked,
     SearchBackend,
+    documents_sql,
     page_of,
     window,
 )
@@ -22,6 +30,13 @@ from tropewiki.search.syntax import Clause, Query, Term
 
 #: Column weights of the trope finder: titles, laconic, summary (body and spoilers unused).
 FINDER_RANK = "bm25(search_fts, 3.0, 8.0, 4.0, 0.0, 0.0)"
+
+
+def _read(sql: str, params: Sequence[object]) -> list[tuple]:
+    """All rows of one read, run on the sqlite3 connection directly (see the module note)."""
+    connection.ensure_connection()
+    with connection.wrap_database_errors:
+        return connection.connection.execute(sql, params).fetchall()
 
 
 def fts_term(term: Term) -> str:
@@ -58,19 +73,21 @@ class SqliteBackend(SearchBackend):
         conditions, params = filters.sql("d.")
         # CROSS JOIN keeps FTS5 as the outer loop: each match looks its document up by id.
         join = " CROSS JOIN search_document d ON d.page_id = search_fts.rowid" if filters else ""
-        where = " AND ".join(["search_fts MATCH %s", *conditions])
+        where = " AND ".join(["search_fts MATCH ?", *conditions]).replace("%s", "?")
         tier = (
-            f"CASE WHEN search_fts.rowid IN (SELECT target_id FROM search_title WHERE key = %s)"
+            f"CASE WHEN search_fts.rowid IN (SELECT target_id FROM search_title WHERE key = ?)"
             f" THEN {EXACT_TITLE} WHEN search_fts.rowid IN (SELECT rowid FROM search_names"
-            f" WHERE search_names MATCH %s) THEN {TITLE_MATCH} ELSE {TEXT_MATCH} END"
+            f" WHERE search_names MATCH ?) THEN {TITLE_MATCH} ELSE {TEXT_MATCH} END"
         )
         sql = (
             f"SELECT search_fts.rowid FROM search_fts{join} WHERE {where}"
-            f" ORDER BY {tier} DESC, search_fts.rank, search_fts.rowid LIMIT %s"
+            f" ORDER BY {tier} DESC, search_fts.rank, search_fts.rowid LIMIT ?"
         )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [expression, *params, exact_key, expression, window(offset, limit)])
-            return page_of(cursor.fetchall(), offset, limit)
+        rows = _read(sql, [expression, *params, exact_key, expression, window(offset, limit)])
+        return page_of(rows, offset, limit)
+
+    def documents(self, ids: Sequence[int]) -> list[tuple]:
+        return _read(documents_sql(len(ids), "?"), ids) if ids else []
 
     def find_tropes(self, words: Sequence[str], limit: int) -> list[int]:
         if not words:

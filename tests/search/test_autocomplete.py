@@ -81,3 +81,14 @@ def test_at_most_ten_in_key_order_exact_first(client, make_page):
 def test_subpages_are_not_suggested(client, wiki):
     """Laconic/…, YMMV/… pages do not crowd out the pages they belong to."""
     assert [s["path"] for s in suggestions(client, "star")] == ["Main/StarCrossedLovers"]
+
+
+def test_cut_pages_and_aliases_leading_to_them_are_not_suggested(client, wiki, make_user):
+    """Once a page is on the cut list, neither its title nor a redirect to it is suggested."""
+    from tropewiki.actions import Actor, cut_page
+    from tropewiki.wiki.lookup import get_page
+
+    assert [s["path"] for s in suggestions(client, "thwar")] == ["Main/ThwartedRomance"]
+    cut_page(get_page("Main/StarCrossedLovers"), Actor(user=make_user("moderator")), reason="x")
+    assert suggestions(client, "star cross") == []
+    assert suggestions(client, "thwar") == []

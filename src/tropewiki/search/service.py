@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db import connection
 from markupsafe import Markup
 
 from tropewiki.search.backends import Filters, get_backend
@@ -17,7 +18,7 @@ from tropewiki.search.highlight import highlight, marked_snippet, needles_for
 from tropewiki.search.models import TitleEntry
 from tropewiki.search.syntax import Query, parse_query
 from tropewiki.search.titles import fold
-from tropewiki.wiki.models import Namespace
+from tropewiki.wiki.models import Namespace, Page
 from tropewiki.wiki.namespaces import PageType
 
 PER_PAGE = 20
@@ -189,31 +190,51 @@ def autocomplete(text: str, limit: int = AUTOCOMPLETE_LIMIT) -> list[Suggestion]
     """Titles and aliases starting with ``text`` (case, spaces and punctuation ignored).
 
     One suggestion per page, in key order (an exact title first); an alias is left out when
-    the page it leads to is suggested itself.
+    the page it leads to is suggested itself. One hand-written statement: this runs at every
+    keystroke, and building it through the ORM (two joined pages, fifty columns, model
+    instances) took five times as long as running it.
     """
     key = fold(text or "")
     if len(key) < MIN_PREFIX or len((text or "").strip()) < MIN_PREFIX:
         return []
-    entries = get_backend().title_prefix(
-        TitleEntry.objects.filter(page__deleted_at__isnull=True, target__deleted_at__isnull=True),
-        key,
-    )
-    rows = entries.select_related("page", "target").order_by("key", "page_id")[: limit * 4]
-    chosen: dict[int, TitleEntry] = {}
-    for entry in rows:
-        chosen.setdefault(entry.page_id, entry)
-    direct = {e.target_id for e in chosen.values() if not e.is_alias}
+    prefix, params = get_backend().title_prefix("t.key", key)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT t.page_id, t.target_id, t.title, p.namespace_id, p.name,"
+            f" g.namespace_id, g.name, g.title"
+            f" FROM {TitleEntry._meta.db_table} t"
+            f" JOIN {Page._meta.db_table} p ON p.id = t.page_id"
+            f" JOIN {Page._meta.db_table} g ON g.id = t.target_id"
+            f" WHERE {prefix} AND p.deleted_at IS NULL AND g.deleted_at IS NULL"
+            f" ORDER BY t.key, t.page_id LIMIT %s",
+            [*params, limit * 4],
+        )
+        rows = cursor.fetchall()
+    chosen: dict[int, tuple] = {}
+    for row in rows:
+        chosen.setdefault(row[0], row)
+    direct = {row[1] for row in chosen.values() if row[0] == row[1]}
     suggestions = []
-    for entry in chosen.values():
-        if entry.is_alias and entry.target_id in direct:
+    for (
+        page_id,
+        target_id,
+        title,
+        namespace,
+        name,
+        to_namespace,
+        to_name,
+        to_title,
+    ) in chosen.values():
+        alias = page_id != target_id
+        if alias and target_id in direct:
             continue
         suggestions.append(
             Suggestion(
-                title=entry.title,
-                path=entry.page.path,
-                url=entry.target.url,
-                namespace=str(entry.page.namespace_id),
-                alias_of=entry.target.title if entry.is_alias else None,
+                title=title,
+                path=f"{namespace}/{name}",
+                url=f"/{to_namespace}/{to_name}",
+                namespace=str(namespace),
+                alias_of=to_title if alias else None,
             )
         )
     return suggestions[:limit]

@@ -6,9 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import QuerySet
 
-from tropewiki.search.models import SearchDocument, TitleEntry
+from tropewiki.search.models import SearchDocument
 from tropewiki.search.syntax import Query
 
 #: Tiers of the ranking, best first: the exact title, then titles with every word, then text.
@@ -123,6 +122,7 @@ class SearchBackend:
         """Tropes whose title, laconic or description match any of ``words``, best first."""
         raise NotImplementedError
 
-    def title_prefix(self, entries: QuerySet[TitleEntry], key: str) -> QuerySet[TitleEntry]:
-        """``entries`` whose key starts with ``key`` (which is folded: letters and digits)."""
+    def title_prefix(self, column: str, key: str) -> tuple[str, list[object]]:
+        """An SQL condition (``%s`` placeholders) and its parameters: ``column`` starts with
+        ``key`` (which is folded: letters and digits), by the column's index."""
         raise NotImplementedError

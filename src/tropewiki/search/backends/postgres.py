@@ -10,7 +10,6 @@ import re
 from collections.abc import Sequence
 
 from django.db import connection
-from django.db.models import QuerySet
 
 from tropewiki.search.backends.base import (
     EXACT_TITLE,
@@ -22,7 +21,6 @@ from tropewiki.search.backends.base import (
     page_of,
     window,
 )
-from tropewiki.search.models import TitleEntry
 from tropewiki.search.syntax import Clause, Query, Term
 
 CONFIG = "english"
@@ -97,6 +95,7 @@ class PostgresBackend(SearchBackend):
             cursor.execute(sql, [*words, limit])
             return [r[0] for r in cursor.fetchall()]
 
-    def title_prefix(self, entries: QuerySet[TitleEntry], key: str) -> QuerySet[TitleEntry]:
+    def title_prefix(self, column: str, key: str) -> tuple[str, list[object]]:
         # LIKE 'key%' uses the varchar_pattern_ops index whatever the database's collation.
-        return entries.filter(key__startswith=key)
+        escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        return f"{column} LIKE %s", [escaped + "%"]

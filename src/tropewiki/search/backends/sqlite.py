@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from django.db import connection
-from django.db.models import QuerySet
 
 from tropewiki.search.backends.base import (
     EXACT_TITLE,
@@ -25,7 +24,6 @@ from tropewiki.search.backends.base import (
     page_of,
     window,
 )
-from tropewiki.search.models import TitleEntry
 from tropewiki.search.syntax import Clause, Query, Term
 
 #: Column weights of the trope finder: titles, laconic, summary (body and spoilers unused).
@@ -104,6 +102,6 @@ class SqliteBackend(SearchBackend):
             cursor.execute(sql, [expression, limit])
             return [r[0] for r in cursor.fetchall()]
 
-    def title_prefix(self, entries: QuerySet[TitleEntry], key: str) -> QuerySet[TitleEntry]:
+    def title_prefix(self, column: str, key: str) -> tuple[str, list[object]]:
         # A range on the key index (SQLite compares text byte-wise); LIKE would not use it.
-        return entries.filter(key__gte=key, key__lt=key + "\U0010ffff")
+        return f"{column} >= %s AND {column} < %s", [key, key + "\U0010ffff"]

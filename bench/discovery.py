@@ -556,23 +556,21 @@ def bench_search(args: argparse.Namespace, rng: np.random.Generator, wiki: dict)
         needed_sql(q)
         assert endpoint(q) == client.get("/-/search.json", {"q": q, "limit": "10"}).json()
     done()
-    measured: dict[str, list[float]] = {"raw": [], "endpoint": [], "sql": []}
-    django_times, html_times, hits, answered = [], [], [], 0
+    measured: dict[str, list[float]] = {"raw": [], "endpoint": [], "sql": [], "django": []}
+    others = {"raw": raw, "sql": needed_sql, "django": through_django}
+    html_times, hits, answered = [], [], 0
     for i, q in enumerate(mix):
-        # The three compared take turns at going first (the first to read a query's pages
-        # from the OS pays for it).
-        order = ["raw", "endpoint", "sql"]
-        order = order[i % 3 :] + order[: i % 3]
+        # Those compared take turns at going first (the first to read a query's pages from
+        # the OS pays for it).
+        order = list(measured)
+        order = order[i % len(order) :] + order[: i % len(order)]
         for name in order:
             if name == "endpoint":
                 start = time.perf_counter()
                 data = endpoint(q)
                 measured[name].append(time.perf_counter() - start)
             else:
-                measured[name].append(
-                    timed(lambda q=q, name=name: (raw if name == "raw" else needed_sql)(q))
-                )
-        django_times.append(timed(lambda q=q: through_django(q)))
+                measured[name].append(timed(lambda q=q, name=name: others[name](q)))
         html_times.append(timed(lambda q=q: page(q)))
         hits.append(data["total"])
         answered += bool(data["results"])
@@ -580,7 +578,7 @@ def bench_search(args: argparse.Namespace, rng: np.random.Generator, wiki: dict)
         "raw": percentiles(measured["raw"]),
         "endpoint": percentiles(measured["endpoint"]),
         "sql": percentiles(measured["sql"]),
-        "django": percentiles(django_times),
+        "django": percentiles(measured["django"]),
         "html": percentiles(html_times),
         "queries": len(mix),
         "hits_median": float(np.median(hits)),

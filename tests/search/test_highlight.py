@@ -121,3 +121,12 @@ def test_matches_are_those_of_a_case_insensitive_whole_word_search(words, prefix
     haystack = _fold_same_length(text)
     expected = [(m.start(), m.end()) for m in reference.finditer(haystack)]
     assert [(s, e) for s, e, _ in _matches(text, needles)] == expected
+
+
+@pytest.mark.parametrize("query", ["zzz", "bold"])
+def test_snippets_escape_with_or_without_a_match(query):
+    """Markup in the text is escaped whether or not the snippet marks a word."""
+    text = 'A <b>bold</b> "claim" & more. ' * 12
+    html = str(snippet(text, needles_for(parse_query(query).highlight_terms())))
+    assert "<b>" not in html and "&lt;b&gt;" in html and "&amp;" in html and "&#34;" in html
+    assert ("<mark>bold</mark>" in html) == (query == "bold")

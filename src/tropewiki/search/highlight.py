@@ -23,6 +23,10 @@ FOLD_CHARS = 50_000
 
 #: The rest of a word from a position: letters and digits (``_`` and punctuation end a word).
 _WORD_REST = re.compile(r"[^\W_]*").match
+#: Up to the next space (where a snippet may be cut).
+_WORD_TAIL = re.compile(r"\S*").match
+#: Whether a text has a character HTML needs escaped (as ``markupsafe.escape`` escapes).
+_NEEDS_ESCAPE = re.compile(r"[&<>\"']").search
 
 
 @lru_cache(maxsize=4096)
@@ -51,6 +55,11 @@ class Needles:
     prefixes: tuple[str, ...]
     words: tuple[str, ...]
 
+    @property
+    def searched(self) -> tuple[tuple[str, bool], ...]:
+        """Each needle, and whether it must be a whole word."""
+        return (*((p, False) for p in self.prefixes), *((w, True) for w in self.words))
+
 
 def needles_for(terms: Iterable[Term]) -> Needles | None:
     """What to mark for ``terms``, as the engine matches them: a stem (three letters or more)
@@ -71,7 +80,12 @@ def needles_for(terms: Iterable[Term]) -> Needles | None:
                 words[folded] = None
     if not prefixes and not words:
         return None
-    return Needles(tuple(prefixes), tuple(words))
+    return _needles(tuple(prefixes), tuple(words))
+
+
+@lru_cache(maxsize=1024)
+def _needles(prefixes: tuple[str, ...], words: tuple[str, ...]) -> Needles:
+    return Needles(prefixes, words)
 
 
 def highlight(text: str, needles: Needles | None) -> Markup:
@@ -98,7 +112,7 @@ def marked_snippet(
     matches = _matches(text, needles) if needles is not None else []
     if not matches:
         end = _word_end(text, min(len(text), size))
-        return str(escape(text[:end])) + ("…" if end < len(text) else ""), 0
+        return _escaped(text[:end]) + ("…" if end < len(text) else ""), 0
     start = _best_window(matches, size)
     start = max(0, start - size // 5)
     start = _word_start(text, start)
@@ -120,12 +134,9 @@ def _matches(text: str, needles: Needles) -> list[tuple[int, int, str]]:
     expression is compiled for a query (that took longer than marking ten results).
     """
     haystack = _searchable(text)
+    find = haystack.find
     found: dict[int, tuple[int, int, str]] = {}
-    for needle, whole in (
-        *((p, False) for p in needles.prefixes),
-        *((w, True) for w in needles.words),
-    ):
-        find = haystack.find
+    for needle, whole in _searched(needles):
         size = len(needle)
         position = 0
         count = 0
@@ -142,7 +153,14 @@ def _matches(text: str, needles: Needles) -> list[tuple[int, int, str]]:
             found[start] = (start, end, haystack[start:end])
             count += 1
             position = end
+    if len(found) < 2:
+        return list(found.values())
     return [found[start] for start in sorted(found)[:MAX_MATCHES]]
+
+
+@lru_cache(maxsize=1024)
+def _searched(needles: Needles) -> tuple[tuple[str, bool], ...]:
+    return needles.searched
 
 
 def _searchable(text: str) -> str:
@@ -178,20 +196,26 @@ def _marked(
     text: str, start: int, end: int, matches: list[tuple[int, int, str]]
 ) -> tuple[str, int]:
     """``text[start:end]`` escaped, with the matches inside it marked; and how many."""
+    # Most text has nothing to escape: then its pieces need no escaping one by one.
+    piece = escape if _NEEDS_ESCAPE(text, start, end) else str
     out: list[str] = []
     position = start
     count = 0
     for s, e, _word in matches:
         if s < position or e > end:
             continue
-        out.append(escape(text[position:s]))
+        out.append(piece(text[position:s]))
         out.append("<mark>")
-        out.append(escape(text[s:e]))
+        out.append(piece(text[s:e]))
         out.append("</mark>")
         position = e
         count += 1
-    out.append(escape(text[position:end]))
+    out.append(piece(text[position:end]))
     return "".join(out), count
+
+
+def _escaped(text: str) -> str:
+    return str(escape(text)) if _NEEDS_ESCAPE(text) else text
 
 
 def _word_start(text: str, index: int) -> int:
@@ -201,10 +225,8 @@ def _word_start(text: str, index: int) -> int:
 
 
 def _word_end(text: str, index: int) -> int:
-    limit = min(len(text), index + 30)
-    while index < limit and not text[index].isspace():
-        index += 1
-    return index
+    """The end of the word at ``index`` (looking 30 characters on at most)."""
+    return _WORD_TAIL(text, index, index + 30).end()
 
 
 def _fold(text: str) -> str:

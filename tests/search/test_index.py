@@ -159,3 +159,27 @@ def test_an_edit_that_changes_nothing_searchable_leaves_the_index_alone(make_pag
     ]
     assert writes == []
     assert paths("rifle") == ["Main/ChekhovsGun"]
+
+
+def test_a_document_is_read_by_its_key_in_one_lookup(make_page):
+    """A search reads its ten documents by page id: on SQLite the page id is the rowid (one
+    B-tree, not an index and then the table: migration search/0002), on PostgreSQL the
+    primary key; the FTS5 triggers still index what is written."""
+    from django.db import connection
+
+    page = make_page("Main/ChekhovsGun", "A rifle on the wall.\n")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "EXPLAIN SELECT title FROM search_document WHERE page_id = %s"
+            if connection.vendor == "postgresql"
+            else "EXPLAIN QUERY PLAN SELECT title FROM search_document WHERE page_id = %s",
+            [page.id],
+        )
+        plan = " ".join(str(row) for row in cursor.fetchall())
+        if connection.vendor == "sqlite":
+            assert "INTEGER PRIMARY KEY" in plan, plan
+            cursor.execute("SELECT rowid FROM search_document WHERE page_id = %s", [page.id])
+            assert cursor.fetchone() == (page.id,)
+        else:
+            assert "search_document_pkey" in plan, plan
+    assert paths("rifle") == ["Main/ChekhovsGun"]

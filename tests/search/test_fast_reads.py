@@ -67,8 +67,12 @@ def fast(monkeypatch):
 
 
 def same_as_django(client, app: FastReads, path: str, query: dict[str, Any], **secure: Any):
-    """Serve ``path?query`` both ways and check they are the same to the byte."""
-    status, headers, body = serve(app, environ(path, query, **secure.get("environ", {})))
+    """Serve ``path?query`` both ways and check they are the same to the byte (with the
+    client's cookies, if it has any)."""
+    extra = dict(secure.get("environ", {}))
+    if client.cookies:
+        extra["HTTP_COOKIE"] = "; ".join(f"{k}={m.value}" for k, m in client.cookies.items())
+    status, headers, body = serve(app, environ(path, query, **extra))
     response = client.get(path, query, secure=secure.get("https", False))
     assert (status, body) == (response.status_code, response.content)
     assert headers == dict(response.headers)
@@ -139,6 +143,22 @@ def test_security_headers_follow_the_settings(client, wiki, fast, settings):
     assert fast[1].calls == []
 
 
+CSRF_COOKIE = "a1B2" * 8  # well-formed: 32 letters and digits
+
+
+@pytest.mark.parametrize("path, query", [ORDINARY[0], ORDINARY[-3]])
+def test_a_signed_in_reader_with_a_csrf_cookie_is_answered_here_too(
+    client, wiki, fast, make_user, path, query
+):
+    """The search box's own requests carry the session and CSRF cookies; Django's answer does
+    not depend on them (no Vary, no Set-Cookie), so this path gives it."""
+    app, django = fast
+    client.force_login(make_user())
+    client.cookies["csrftoken"] = CSRF_COOKIE
+    same_as_django(client, app, path, query)
+    assert django.calls == []
+
+
 def refused(app: FastReads, django: Django, env: dict[str, Any]) -> None:
     status, _, body = serve(app, env)
     assert (status, body) == (299, b"django")
@@ -151,7 +171,8 @@ def refused(app: FastReads, django: Django, env: dict[str, Any]) -> None:
         {"REQUEST_METHOD": "POST"},
         {"REQUEST_METHOD": "HEAD"},
         {"HTTP_HOST": "evil.example"},  # Django answers 400
-        {"HTTP_COOKIE": "sessionid=abc"},  # a signed-in reader, or a CSRF cookie to renew
+        {"HTTP_COOKIE": "sessionid=abc; csrftoken=x"},  # Django renews a malformed CSRF cookie
+        {"HTTP_COOKIE": "csrftoken=" + "a1B2" * 7 + "-_-_"},
         {"QUERY_STRING": "q=lovers&limit=ten"},  # Django's clear 400
         {"PATH_INFO": "/-/search.json/"},
         {"PATH_INFO": "/-/search"},  # the HTML page is Django's
@@ -162,6 +183,16 @@ def test_anything_out_of_the_ordinary_goes_to_django_untouched(wiki, fast, chang
     env = environ("/-/search.json", {"q": "lovers"})
     env.update(change)
     refused(app, django, env)
+
+
+@pytest.mark.parametrize("setting", ["CSRF_USE_SESSIONS", "SESSION_SAVE_EVERY_REQUEST"])
+def test_cookies_go_to_django_when_a_setting_makes_it_touch_the_session(
+    wiki, fast, settings, setting
+):
+    setattr(settings, setting, True)
+    app, django = fast
+    refused(app, django, environ("/-/search.json", {"q": "x"}, HTTP_COOKIE="sessionid=abc"))
+    assert serve(app, environ("/-/search.json", {"q": "x"}))[0] == 200  # no cookie: here
 
 
 def test_an_http_request_that_django_would_redirect_goes_to_django(wiki, fast, settings):

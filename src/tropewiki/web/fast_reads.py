@@ -21,8 +21,10 @@ application and answers the *ordinary* request to these paths directly:
 
 Everything out of the ordinary is handed to Django unchanged, which answers it as it always
 did: another method, a ``Host`` not in ``ALLOWED_HOSTS``, a plain-HTTP request that
-``SECURE_SSL_REDIRECT`` would redirect, a request carrying cookies (signed-in readers, a CSRF
-cookie to renew), a parameter Django would refuse, or any error. ``tests/web/
+``SECURE_SSL_REDIRECT`` would redirect, a malformed CSRF cookie (Django sends a new one), a
+session setting that makes Django touch the session, a parameter Django would refuse, or any
+error. Readers' ordinary cookies (a session, a well-formed CSRF cookie) change nothing in
+Django's answer to these reads, so the search box's own requests are answered here too. ``tests/web/
 test_fast_reads.py`` checks that both paths give the same status, headers and bytes.
 """
 
@@ -37,7 +39,9 @@ from django.conf import settings
 from django.core.handlers.wsgi import get_bytes_from_wsgi, get_path_info, get_script_name
 from django.db import close_old_connections, reset_queries
 from django.http import QueryDict
+from django.http.cookie import parse_cookie
 from django.http.request import split_domain_port, validate_host
+from django.middleware.csrf import CSRF_SECRET_LENGTH, CSRF_TOKEN_LENGTH
 from django.urls import reverse
 
 from tropewiki.web.views.search import JSON_OPTIONS, autocomplete_json, search_json
@@ -92,11 +96,27 @@ def _ordinary(environ: dict[str, Any]) -> bool:
     """Whether Django would answer this request with the view's own 200 and nothing more."""
     return (
         environ.get("REQUEST_METHOD") == "GET"
-        and "HTTP_COOKIE" not in environ
+        and _cookies_change_nothing(environ.get("HTTP_COOKIE"))
         and not settings.DISALLOWED_USER_AGENTS
         and not settings.PREPEND_WWW
         and _host_allowed(environ)
         and not (settings.SECURE_SSL_REDIRECT and not _is_secure(environ))
+    )
+
+
+def _cookies_change_nothing(header: str | None) -> bool:
+    """Django's middleware would answer these reads with these cookies as without them: the
+    session is not touched (so no ``Vary``, no save), and a CSRF cookie is only renewed
+    (``Set-Cookie``) when it is malformed."""
+    if header is None:
+        return True
+    if settings.CSRF_USE_SESSIONS or settings.SESSION_SAVE_EVERY_REQUEST:
+        return False
+    token = parse_cookie(header).get(settings.CSRF_COOKIE_NAME)
+    return token is None or (
+        len(token) in (CSRF_SECRET_LENGTH, CSRF_TOKEN_LENGTH)
+        and token.isascii()
+        and token.isalnum()
     )
 
 

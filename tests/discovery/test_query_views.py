@@ -54,6 +54,14 @@ def test_query_json_errors_are_400(client, works_and_tropes):
     assert client.get("/-/query.json").status_code == 400
 
 
+def test_query_json_bad_page_number_is_a_json_400(client, works_and_tropes):
+    """A refused parameter is told in JSON, as the endpoint's callers read it."""
+    response = client.get("/-/query.json", {"q": "trope:TropeA", "page": "two"})
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"error": "page must be a whole number."}
+
+
 def test_query_page_without_query_shows_the_form(client, works_and_tropes):
     """Without a query the page is the form, open."""
     html = client.get("/-/query").content.decode()

@@ -220,7 +220,9 @@ def test_django_refuses_what_was_handed_on(wiki):
     from django.test import Client
 
     client = Client(raise_request_exception=False)
-    assert client.get("/-/search.json", {"q": "lovers", "limit": "ten"}).status_code == 400
+    refused_number = client.get("/-/search.json", {"q": "lovers", "limit": "ten"})
+    assert refused_number.status_code == 400
+    assert refused_number.json() == {"error": "limit must be a whole number."}
     assert client.get("/-/search.json", {"q": "x"}, HTTP_HOST="evil.example").status_code == 400
 
 

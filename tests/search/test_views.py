@@ -53,6 +53,14 @@ def test_search_json(client, wiki):
     assert "<mark>" in first["snippet"]
 
 
+def test_search_json_bad_number_is_a_json_400(client, wiki):
+    """/-/search.json tells a refused parameter in JSON (the HTML page keeps its error page)."""
+    response = client.get("/-/search.json", {"q": "lovers", "limit": "ten"})
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"error": "limit must be a whole number."}
+
+
 def test_empty_search_shows_the_form(client, wiki):
     """Without a query the page is the form and the syntax help."""
     html = client.get("/-/search").content.decode()

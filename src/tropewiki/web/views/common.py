@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
 from tropewiki.actions import ActionError, Actor
@@ -53,6 +53,21 @@ def handles_refusals(view: Callable[..., HttpResponse]) -> Callable[..., HttpRes
             return error_page(request, str(exc), 400, "Bad page name")
         except ActionError as exc:
             return error_page(request, str(exc), exc.status)
+
+    return wrapper
+
+
+def handles_refusals_json(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """:func:`handles_refusals` for JSON endpoints: ``{"error": "…"}`` with the 4xx status."""
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except BadTitle as exc:
+            return JsonResponse({"error": str(exc)}, status=400)
+        except ActionError as exc:
+            return JsonResponse({"error": str(exc)}, status=exc.status)
 
     return wrapper
 

@@ -14,7 +14,7 @@ from django.shortcuts import render
 
 from tropewiki.discovery.tropequery import PER_PAGE, SLUGS, Answer, answer, parse_trope_query
 from tropewiki.knowledge.played import badge_label
-from tropewiki.web.views.common import handles_refusals, int_param
+from tropewiki.web.views.common import handles_refusals, handles_refusals_json, int_param
 from tropewiki.wiki.models import Namespace
 from tropewiki.wiki.namespaces import Kind
 
@@ -83,7 +83,7 @@ def _with_page(request: HttpRequest, text: str, page: int) -> str:
     return params.urlencode()
 
 
-@handles_refusals
+@handles_refusals_json
 def query_json_view(request: HttpRequest) -> HttpResponse:
     """The same answer as ``/-/query``, as JSON (400 when the query has errors)."""
     _text, result = _answer(request)

@@ -15,7 +15,7 @@ from django.shortcuts import render
 from tropewiki.search.finder import find_tropes
 from tropewiki.search.service import PER_PAGE, Results, autocomplete, search
 from tropewiki.search.syntax import FILTER_KEYS
-from tropewiki.web.views.common import handles_refusals, whole_number
+from tropewiki.web.views.common import handles_refusals, handles_refusals_json, whole_number
 from tropewiki.wiki.models import Namespace
 from tropewiki.wiki.namespaces import Kind, PageType
 
@@ -95,7 +95,7 @@ def search_json(params: QueryDict, path: str) -> dict[str, Any]:
     }
 
 
-@handles_refusals
+@handles_refusals_json
 def search_json_view(request: HttpRequest) -> HttpResponse:
     return JsonResponse(search_json(request.GET, request.path), json_dumps_params=JSON_OPTIONS)
 

@@ -264,6 +264,9 @@ def test_json_twin(client, make_page):
     assert data["title"] == "Star Crossed Lovers" and data["type"] == "trope"
     assert data["revision"] == 1 and data["aliases"] == ["Main/DoomedLovers"]
     assert client.get("/Main/Nothing.json").status_code == 404
+    refused = client.get("/Nowhere/Thing.json")
+    assert refused.status_code == 400
+    assert refused.json() == {"error": "There is no namespace called 'Nowhere'."}
 
 
 def test_moderator_locks_from_page(moderator_client, make_page):

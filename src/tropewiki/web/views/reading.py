@@ -13,7 +13,12 @@ from tropewiki.knowledge.indexes import index_bars
 from tropewiki.knowledge.models import Link
 from tropewiki.knowledge.queries import examples_of, one_sided_examples, own_badges, related_tabs
 from tropewiki.web.page_cache import offer_to_cache
-from tropewiki.web.views.common import error_page, handles_refusals, page_or_404
+from tropewiki.web.views.common import (
+    error_page,
+    handles_refusals,
+    handles_refusals_json,
+    page_or_404,
+)
 from tropewiki.web.views.panels import example_json, knowledge_context
 from tropewiki.wiki.lookup import follow_redirects, get_page, title_for
 from tropewiki.wiki.models import Page
@@ -140,7 +145,7 @@ def page_json(page: Page) -> dict[str, Any]:
     }
 
 
-@handles_refusals
+@handles_refusals_json
 def json_view(request: HttpRequest, namespace: str, name: str) -> HttpResponse:
     page = get_page(f"{namespace}/{name}")
     if page is None:

@@ -42,34 +42,37 @@ def error_page(
     )
 
 
-def handles_refusals(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Show an :class:`ActionError` or a bad title as a clear 4xx page, never a traceback."""
-
-    @functools.wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        try:
-            return view(request, *args, **kwargs)
-        except BadTitle as exc:
-            return error_page(request, str(exc), 400, "Bad page name")
-        except ActionError as exc:
-            return error_page(request, str(exc), exc.status)
-
-    return wrapper
+View = Callable[..., HttpResponse]
+#: How a refusal is told: the request, the message, the status, a title for a page.
+Refusal = Callable[[HttpRequest, str, int, str], HttpResponse]
 
 
-def handles_refusals_json(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """:func:`handles_refusals` for JSON endpoints: ``{"error": "…"}`` with the 4xx status."""
+def _telling_refusals(tell: Refusal) -> Callable[[View], View]:
+    """A decorator turning an :class:`ActionError` or a bad title into ``tell``'s 4xx answer."""
 
-    @functools.wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        try:
-            return view(request, *args, **kwargs)
-        except BadTitle as exc:
-            return JsonResponse({"error": str(exc)}, status=400)
-        except ActionError as exc:
-            return JsonResponse({"error": str(exc)}, status=exc.status)
+    def decorator(view: View) -> View:
+        @functools.wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            try:
+                return view(request, *args, **kwargs)
+            except BadTitle as exc:
+                return tell(request, str(exc), 400, "Bad page name")
+            except ActionError as exc:
+                return tell(request, str(exc), exc.status, "")
 
-    return wrapper
+        return wrapper
+
+    return decorator
+
+
+def _json_refusal(request: HttpRequest, message: str, status: int, title: str) -> HttpResponse:
+    return JsonResponse({"error": message}, status=status)
+
+
+#: Show an :class:`ActionError` or a bad title as a clear 4xx page, never a traceback.
+handles_refusals = _telling_refusals(error_page)
+#: The same for JSON endpoints: ``{"error": "…"}`` with the 4xx status.
+handles_refusals_json = _telling_refusals(_json_refusal)
 
 
 def page_or_404(

@@ -49,16 +49,18 @@ def light_stem(word: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Needles:
-    """What a snippet marks: the words of a text that start with one of ``prefixes`` or are
-    one of ``words`` (both lower-case and unaccented, as the text is compared)."""
+    """What a snippet marks: each needle (lower-case and unaccented, as the text is compared)
+    and whether it must be a whole word of the text; the others start a word."""
 
-    prefixes: tuple[str, ...]
-    words: tuple[str, ...]
+    searched: tuple[tuple[str, bool], ...]
 
     @property
-    def searched(self) -> tuple[tuple[str, bool], ...]:
-        """Each needle, and whether it must be a whole word."""
-        return (*((p, False) for p in self.prefixes), *((w, True) for w in self.words))
+    def prefixes(self) -> tuple[str, ...]:
+        return tuple(needle for needle, whole in self.searched if not whole)
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(needle for needle, whole in self.searched if whole)
 
 
 def needles_for(terms: Iterable[Term]) -> Needles | None:
@@ -80,12 +82,7 @@ def needles_for(terms: Iterable[Term]) -> Needles | None:
                 words[folded] = None
     if not prefixes and not words:
         return None
-    return _needles(tuple(prefixes), tuple(words))
-
-
-@lru_cache(maxsize=1024)
-def _needles(prefixes: tuple[str, ...], words: tuple[str, ...]) -> Needles:
-    return Needles(prefixes, words)
+    return Needles((*((p, False) for p in prefixes), *((w, True) for w in words)))
 
 
 def highlight(text: str, needles: Needles | None) -> Markup:
@@ -136,7 +133,7 @@ def _matches(text: str, needles: Needles) -> list[tuple[int, int, str]]:
     haystack = _searchable(text)
     find = haystack.find
     found: dict[int, tuple[int, int, str]] = {}
-    for needle, whole in _searched(needles):
+    for needle, whole in needles.searched:
         size = len(needle)
         position = 0
         count = 0
@@ -156,11 +153,6 @@ def _matches(text: str, needles: Needles) -> list[tuple[int, int, str]]:
     if len(found) < 2:
         return list(found.values())
     return [found[start] for start in sorted(found)[:MAX_MATCHES]]
-
-
-@lru_cache(maxsize=1024)
-def _searched(needles: Needles) -> tuple[tuple[str, bool], ...]:
-    return needles.searched
 
 
 def _searchable(text: str) -> str:

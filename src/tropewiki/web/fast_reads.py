@@ -1,7 +1,7 @@
 """The two hottest JSON reads, answered in front of Django's request cycle.
 
 ``/-/search.json`` (the search API) and ``/-/autocomplete`` (a request per keystroke) are
-anonymous, read-only and answered the same for everyone. Through Django each request also
+read-only and answered the same for every reader, signed in or not. Through Django each request also
 pays for the request object, URL resolution, nine middleware and the response object: about
 0.1 ms, a fifth of what FTS5 needs for the search itself. :class:`FastReads` wraps the WSGI
 application and answers the *ordinary* request to these paths directly:
@@ -24,8 +24,9 @@ did: another method, a ``Host`` not in ``ALLOWED_HOSTS``, a plain-HTTP request t
 ``SECURE_SSL_REDIRECT`` would redirect, a malformed CSRF cookie (Django sends a new one), a
 session setting that makes Django touch the session, a parameter Django would refuse, or any
 error. Readers' ordinary cookies (a session, a well-formed CSRF cookie) change nothing in
-Django's answer to these reads, so the search box's own requests are answered here too. ``tests/web/
-test_fast_reads.py`` checks that both paths give the same status, headers and bytes.
+Django's answer to these reads, so the search box's own requests are answered here too.
+``tests/search/test_fast_reads.py`` checks that both paths give the same status, headers and
+bytes.
 """
 
 from __future__ import annotations

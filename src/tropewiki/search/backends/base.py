@@ -23,8 +23,8 @@ class Filters:
     types: tuple[str, ...] = ()
     not_types: tuple[str, ...] = ()
 
-    def sql(self, column_prefix: str) -> tuple[list[str], list[object]]:
-        """WHERE conditions (``%s`` placeholders) and their parameters."""
+    def sql(self, column_prefix: str, placeholder: str = "%s") -> tuple[list[str], list[object]]:
+        """WHERE conditions (with ``placeholder``) and their parameters."""
         conditions: list[str] = []
         params: list[object] = []
         for column, values, negate in (
@@ -34,7 +34,7 @@ class Filters:
             ("page_type", self.not_types, True),
         ):
             if values:
-                marks = ", ".join(["%s"] * len(values))
+                marks = ", ".join([placeholder] * len(values))
                 conditions.append(
                     f"{column_prefix}{column} {'NOT IN' if negate else 'IN'} ({marks})"
                 )

@@ -68,10 +68,10 @@ class SqliteBackend(SearchBackend):
         limit: int,
     ) -> Ranked:
         expression = fts_expression(query)
-        conditions, params = filters.sql("d.")
+        conditions, params = filters.sql("d.", "?")
         # CROSS JOIN keeps FTS5 as the outer loop: each match looks its document up by id.
         join = " CROSS JOIN search_document d ON d.page_id = search_fts.rowid" if filters else ""
-        where = " AND ".join(["search_fts MATCH ?", *conditions]).replace("%s", "?")
+        where = " AND ".join(["search_fts MATCH ?", *conditions])
         tier = (
             f"CASE WHEN search_fts.rowid IN (SELECT target_id FROM search_title WHERE key = ?)"
             f" THEN {EXACT_TITLE} WHEN search_fts.rowid IN (SELECT rowid FROM search_names"
